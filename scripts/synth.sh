@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the C++ CDK app (dev preset) and synthesizes it into cdk.out/.
+# Usage: [ENVIRONMENT=dev] scripts/synth.sh [extra `cdk synth` arguments...]
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$repo"
+
+bash scripts/setup.sh dev
+
+echo "==> build cdk-app (dev)"
+cmake --build --preset dev --target cdk-app
+
+echo "==> cdk synth (environment=${ENVIRONMENT:-dev})"
+export CDK_DISABLE_VERSION_CHECK=1
+export CDK_DISABLE_CLI_TELEMETRY=true
+exec npx --no-install cdk synth --no-notices --context environment="${ENVIRONMENT:-dev}" "$@"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up, builds and tests the "ci" preset.
+# Usage: scripts/test.sh [ctest-regex]
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$repo"
+
+bash scripts/setup.sh ci
+
+echo "==> build (ci)"
+cmake --build --preset ci
+
+echo "==> test (ci)"
+ctest_args=(--preset ci --output-on-failure)
+if [[ $# -gt 0 && -n "$1" ]]; then
+  ctest_args+=(-R "$1")
+fi
+ctest "${ctest_args[@]}"
