@@ -1,12 +1,11 @@
 // cdk-app: the executable the `cdk` CLI runs (see cdk.json).
 //
 // Interim app: until the generated bindings land (issue "Code generator"), it drives the kernel through the
-// untyped runtime API. It synthesizes one stack per environment with an encrypted, versioned bucket, enough to
-// prove the `cdk synth` path end to end.
-#include <jsii/kernel.hpp>
-
+// untyped runtime API. It synthesizes one stack per environment with an encrypted, versioned bucket, enough
+// to prove the `cdk synth` path end to end.
 #include <cstdlib>
 #include <iostream>
+#include <jsii/kernel.hpp>
 #include <set>
 #include <string>
 
@@ -30,7 +29,8 @@ int main() {
   const std::string environment = selected_environment();
   static const std::set<std::string> kEnvironments{"dev", "staging", "prod"};
   if (!kEnvironments.contains(environment)) {
-    std::cerr << "cdk-app: unknown environment '" << environment << "' (expected one of: dev, staging, prod)\n";
+    std::cerr << "cdk-app: unknown environment '" << environment
+              << "' (expected one of: dev, staging, prod)\n";
     return 1;
   }
   try {
@@ -42,13 +42,14 @@ int main() {
         {jsii::wire::byref(app), "Storage-" + environment,
          jsii::wire::struct_value("aws-cdk-lib.StackProps",
                                   {{"description", "Storage for the " + environment + " environment"}})});
-    (void)kernel.create("aws-cdk-lib.aws_s3.Bucket",
-                        {jsii::wire::byref(stack), "Assets",
-                         jsii::wire::struct_value("aws-cdk-lib.aws_s3.BucketProps",
-                                                  {{"versioned", true},
-                                                   {"encryption", jsii::wire::enum_value(
-                                                                      "aws-cdk-lib.aws_s3.BucketEncryption", "KMS")},
-                                                   {"enforceSSL", true}})});
+    (void)kernel.create(
+        "aws-cdk-lib.aws_s3.Bucket",
+        {jsii::wire::byref(stack), "Assets",
+         jsii::wire::struct_value(
+             "aws-cdk-lib.aws_s3.BucketProps",
+             {{"versioned", true},
+              {"encryption", jsii::wire::enum_value("aws-cdk-lib.aws_s3.BucketEncryption", "KMS")},
+              {"enforceSSL", true}})});
     (void)kernel.invoke(app, "synth");
   } catch (const std::exception& e) {
     std::cerr << "cdk-app: " << e.what() << "\n";

@@ -1,8 +1,10 @@
 // Exceptions thrown by the jsii runtime.
 //
 // Three kinds of failure reach C++ callers, and each needs different handling:
-//   - JsError:    library code (aws-cdk-lib, constructs, ...) threw; the app is wrong (bad CIDR, duplicate id).
-//   - Fault:      the kernel refused a request (@jsii/kernel.Fault) or spoke something that is not the protocol;
+//   - JsError:    library code (aws-cdk-lib, constructs, ...) threw; the app is wrong (bad CIDR, duplicate
+//   id).
+//   - Fault:      the kernel refused a request (@jsii/kernel.Fault) or spoke something that is not the
+//   protocol;
 //                 the bindings or the runtime are wrong.
 //   - KernelDied: the node process ended; nothing more can be asked of it.
 #pragma once

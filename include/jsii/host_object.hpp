@@ -1,4 +1,5 @@
-// C++ objects that JavaScript calls back into: implementations of jsii interfaces and overrides of class members.
+// C++ objects that JavaScript calls back into: implementations of jsii interfaces and overrides of class
+// members.
 #pragma once
 
 #include <jsii/kernel.hpp>
@@ -11,12 +12,12 @@ namespace detail {
 struct KernelShared;
 }
 
-/// Base for C++ code that JS calls: a pure interface implementation (created as `Object`) or a subclass of a jsii
-/// class (created with the class fqn and `CreateOptions::host = this`).
+/// Base for C++ code that JS calls: a pure interface implementation (created as `Object`) or a subclass of a
+/// jsii class (created with the class fqn and `CreateOptions::host = this`).
 ///
-/// A host object must outlive every call JS makes into it. It deregisters itself when destroyed; a later callback
-/// for it fails with a message naming the object instead of touching freed memory. Not copyable or movable: the
-/// kernel refers to it by address.
+/// A host object must outlive every call JS makes into it. It deregisters itself when destroyed; a later
+/// callback for it fails with a message naming the object instead of touching freed memory. Not copyable or
+/// movable: the kernel refers to it by address.
 class HostObject {
  public:
   HostObject() = default;
@@ -24,8 +25,8 @@ class HostObject {
   HostObject& operator=(const HostObject&) = delete;
   virtual ~HostObject();
 
-  /// JS called an overridden method. `args` and the result are in wire form. Throwing sends the exception's message
-  /// back to JS as an error; it surfaces to whoever made the outer request.
+  /// JS called an overridden method. `args` and the result are in wire form. Throwing sends the exception's
+  /// message back to JS as an error; it surfaces to whoever made the outer request.
   virtual Json jsii_invoke(const std::string& cookie, const std::string& method, const Json& args);
   /// JS read an overridden property.
   virtual Json jsii_get(const std::string& cookie, const std::string& property);

@@ -1,9 +1,9 @@
 // The jsii kernel client: one `node` process running @jsii/runtime, spoken to over its JSON-lines protocol.
 //
 // Thread safety: every request/response exchange holds one recursive mutex for its whole duration, callbacks
-// included. Calls from several threads are therefore serialised (never interleaved on the wire), and host code
-// running inside a callback may make nested calls on the same thread. Host code must not wait for another thread
-// that itself calls the kernel: that thread blocks on the mutex until the callback returns.
+// included. Calls from several threads are therefore serialised (never interleaved on the wire), and host
+// code running inside a callback may make nested calls on the same thread. Host code must not wait for
+// another thread that itself calls the kernel: that thread blocks on the mutex until the callback returns.
 #pragma once
 
 #include <cstdint>
@@ -26,11 +26,14 @@ class KernelSession;
 
 /// How the C++ process talks to node.
 enum class Transport {
-  /// POSIX: run the kernel core (`lib/program.js`) directly with FD 3 on a socketpair. One node process, console
+  /// POSIX: run the kernel core (`lib/program.js`) directly with FD 3 on a socketpair. One node process,
+  /// console
   /// output written straight to our stdout/stderr. The default.
   direct,
-  /// Run the standard `bin/jsii-runtime.js` wrapper over stdin/stdout, relaying `{"stdout"|"stderr": base64}` from
-  /// its stderr. What the official Go/Python/Java runtimes do; chosen when JSII_RUNTIME names a wrapper script.
+  /// Run the standard `bin/jsii-runtime.js` wrapper over stdin/stdout, relaying `{"stdout"|"stderr": base64}`
+  /// from
+  /// its stderr. What the official Go/Python/Java runtimes do; chosen when JSII_RUNTIME names a wrapper
+  /// script.
   wrapper,
 };
 
@@ -55,11 +58,14 @@ struct CreateOptions {
 class Kernel {
  public:
   struct Options {
-    std::string node;         ///< node binary; default $JSII_NODE, else `node` on PATH
-    std::string runtime_dir;  ///< the @jsii/runtime `webpack/` folder; default $JSII_CPP_RUNTIME_DIR, else baked in
-    std::string runtime_script;  ///< a wrapper script to run instead (forces Transport::wrapper); default $JSII_RUNTIME
+    std::string node;  ///< node binary; default $JSII_NODE, else `node` on PATH
+    std::string
+        runtime_dir;  ///< the @jsii/runtime `webpack/` folder; default $JSII_CPP_RUNTIME_DIR, else baked in
+    std::string runtime_script;  ///< a wrapper script to run instead (forces Transport::wrapper); default
+                                 ///< $JSII_RUNTIME
     Transport transport = Transport::direct;  ///< overridden by $JSII_CPP_TRANSPORT=direct|wrapper
-    std::vector<std::pair<std::string, std::string>> environment;  ///< extra variables for node (win over ours)
+    std::vector<std::pair<std::string, std::string>>
+        environment;  ///< extra variables for node (win over ours)
   };
 
   /// The process-wide kernel used by the generated bindings; started on first use, stopped at exit.
@@ -84,8 +90,8 @@ class Kernel {
   // --- loading ---
   /// Loads one npm tarball; a no-op when the same name and version is already loaded. Returns the type count.
   int load(std::string_view name, std::string_view version, std::string_view tarball);
-  /// Loads a package listed in the jsii packages manifest written at build time (`packages.json`; path baked in,
-  /// overridden by $JSII_CPP_PACKAGES), with all of its jsii dependencies first.
+  /// Loads a package listed in the jsii packages manifest written at build time (`packages.json`; path baked
+  /// in, overridden by $JSII_CPP_PACKAGES), with all of its jsii dependencies first.
   void load_package(std::string_view name);
 
   // --- requests (arguments and results in wire form, see wire.hpp) ---
@@ -97,7 +103,8 @@ class Kernel {
   void sset(std::string_view fqn, std::string_view property, Json value);
   Json invoke(const ObjRef& object, std::string_view method, Json args = Json::array());
   Json sinvoke(std::string_view fqn, std::string_view method, Json args = Json::array());
-  /// Async methods (`begin`/`end`) are not supported: throws NotSupported. No aws-cdk-lib API a host calls needs them.
+  /// Async methods (`begin`/`end`) are not supported: throws NotSupported. No aws-cdk-lib API a host calls
+  /// needs them.
   [[noreturn]] Json begin(const ObjRef& object, std::string_view method, Json args = Json::array());
   Json naming(std::string_view assembly);
   std::int64_t object_count();  ///< `stats`

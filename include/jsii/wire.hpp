@@ -49,7 +49,8 @@ namespace wire {
 [[nodiscard]] Json date(Date when);
 /// `map<string,T>`: values must already be in wire form.
 [[nodiscard]] Json map(Json object);
-/// A struct passed by value. Always wrapped, even when `data` is empty: a bare `{}` means `undefined` to the kernel.
+/// A struct passed by value. Always wrapped, even when `data` is empty: a bare `{}` means `undefined` to the
+/// kernel.
 [[nodiscard]] Json struct_value(std::string_view fqn, Json data);
 
 // --- recognising tokens (kernel -> host) ---
@@ -63,18 +64,19 @@ namespace wire {
 [[nodiscard]] ObjRef as_byref(const Json& value);
 [[nodiscard]] EnumRef as_enum(const Json& value);
 [[nodiscard]] Date as_date(const Json& value);
-/// A `map<string,T>`: accepts `{"$jsii.map":{...}}` and, as the kernel does, a bare object. Values stay in wire form.
+/// A `map<string,T>`: accepts `{"$jsii.map":{...}}` and, as the kernel does, a bare object. Values stay in
+/// wire form.
 [[nodiscard]] Json as_map(const Json& value);
-/// A `json`/`any` value as plain JSON: `$jsii.map` wrappers are removed at every depth (they may arrive either way);
-/// other tokens (byref, date, enum) are kept as they are.
+/// A `json`/`any` value as plain JSON: `$jsii.map` wrappers are removed at every depth (they may arrive
+/// either way); other tokens (byref, date, enum) are kept as they are.
 [[nodiscard]] Json as_plain_json(const Json& value);
 
 /// ISO-8601 in UTC with milliseconds, as JavaScript's `Date.prototype.toISOString()` writes it.
 [[nodiscard]] std::string format_iso8601(Date when);
 [[nodiscard]] Date parse_iso8601(std::string_view text);
 
-/// Removes `undefined()` from a value before it is written: object keys holding it are omitted, trailing array
-/// elements are dropped, and inner array elements become `null` (JSON arrays have no holes).
+/// Removes `undefined()` from a value before it is written: object keys holding it are omitted, trailing
+/// array elements are dropped, and inner array elements become `null` (JSON arrays have no holes).
 [[nodiscard]] Json strip_undefined(Json value);
 
 }  // namespace wire

@@ -1,6 +1,3 @@
-#include <jsii/host_object.hpp>
-#include <jsii/kernel.hpp>
-
 #include <boost/process/search_path.hpp>
 #include <chrono>
 #include <cstdio>
@@ -8,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <jsii/host_object.hpp>
+#include <jsii/kernel.hpp>
 #include <map>
 #include <optional>
 #include <set>
@@ -39,7 +38,8 @@ std::string env_or(const char* name, std::string fallback) {
 
 std::string agent() {
 #if defined(__clang__)
-  const std::string compiler = "clang-" + std::to_string(__clang_major__) + "." + std::to_string(__clang_minor__);
+  const std::string compiler =
+      "clang-" + std::to_string(__clang_major__) + "." + std::to_string(__clang_minor__);
 #elif defined(__GNUC__)
   const std::string compiler = "gcc-" + std::to_string(__GNUC__) + "." + std::to_string(__GNUC_MINOR__);
 #else
@@ -147,9 +147,10 @@ void Kernel::start() {
     if (node.empty()) {
       s.state = detail::KernelSession::State::stopped;
       s.stop_reason = "node was not found";
-      throw KernelDied("cannot start the jsii kernel: `node` is not on PATH. Install Node.js >= 18 or set JSII_NODE "
-                       "to the node binary.",
-                       "start", -1, {});
+      throw KernelDied(
+          "cannot start the jsii kernel: `node` is not on PATH. Install Node.js >= 18 or set JSII_NODE "
+          "to the node binary.",
+          "start", -1, {});
     }
   }
 
@@ -165,20 +166,23 @@ void Kernel::start() {
       throw Error("JSII_CPP_TRANSPORT must be 'direct' or 'wrapper', not '" + t + "'");
     }
   }
-  const std::string runtime_dir =
-      options_.runtime_dir.empty() ? env_or("JSII_CPP_RUNTIME_DIR", JSII_CPP_DEFAULT_RUNTIME_DIR) : options_.runtime_dir;
+  const std::string runtime_dir = options_.runtime_dir.empty()
+                                      ? env_or("JSII_CPP_RUNTIME_DIR", JSII_CPP_DEFAULT_RUNTIME_DIR)
+                                      : options_.runtime_dir;
   std::string script = options_.runtime_script.empty() ? env_or("JSII_RUNTIME", "") : options_.runtime_script;
   if (!script.empty()) config.transport = Transport::wrapper;
   if (script.empty()) {
-    script = runtime_dir + (config.transport == Transport::direct ? "/lib/program.js" : "/bin/jsii-runtime.js");
+    script =
+        runtime_dir + (config.transport == Transport::direct ? "/lib/program.js" : "/bin/jsii-runtime.js");
   }
   if (!fs::exists(script)) {
     s.state = detail::KernelSession::State::stopped;
     s.stop_reason = "the kernel script is missing";
-    throw KernelDied("cannot start the jsii kernel: " + script +
-                         " does not exist. Run scripts/setup.sh (it unpacks @jsii/runtime into build/jsii-deps/runtime) "
-                         "or set JSII_CPP_RUNTIME_DIR.",
-                     "start", -1, {});
+    throw KernelDied(
+        "cannot start the jsii kernel: " + script +
+            " does not exist. Run scripts/setup.sh (it unpacks @jsii/runtime into build/jsii-deps/runtime) "
+            "or set JSII_CPP_RUNTIME_DIR.",
+        "start", -1, {});
   }
 
   // A heap as large as the official runtimes use (aws/jsii#745), unless the user chose one.
@@ -213,7 +217,8 @@ void Kernel::start() {
   try {
     const auto response = detail::decode_response(*line);
     const auto* hello = std::get_if<detail::Hello>(&response);
-    if (hello == nullptr) throw Fault("start", "expected a hello from the jsii kernel, got: " + detail::excerpt(*line));
+    if (hello == nullptr)
+      throw Fault("start", "expected a hello from the jsii kernel, got: " + detail::excerpt(*line));
     if (hello->package != "@jsii/runtime" || !hello->version.starts_with("1.")) {
       throw Fault("start", "unsupported jsii kernel " + hello->package + "@" + hello->version +
                                " (this runtime speaks @jsii/runtime 1.x)");
@@ -236,8 +241,8 @@ void Kernel::shutdown() noexcept {
     return;
   }
   try {
-    // The kernel builds its runtime index in a worker thread that `exit` kills. After a slow (cold) load, let it
-    // finish, or every later run pays the slow load again (reference §1.7).
+    // The kernel builds its runtime index in a worker thread that `exit` kills. After a slow (cold) load, let
+    // it finish, or every later run pays the slow load again (reference §1.7).
     const auto deadline = std::chrono::steady_clock::now() + kIndexWait;
     for (const auto& [name, package] : s.loaded) {
       if (!package.wants_index) continue;
@@ -289,8 +294,8 @@ Json Kernel::exchange(Json request, std::string_view call) {
     s.state = detail::KernelSession::State::stopped;
     s.stop_reason = "it ended during `" + std::string(call) + "` (" + exit.describe() + ")";
     if (exit.status < 0) process.kill();
-    return KernelDied("the jsii kernel (node, pid " + std::to_string(process.pid()) + ") " + std::string(when) +
-                          " `" + std::string(call) + "`: " + exit.describe() +
+    return KernelDied("the jsii kernel (node, pid " + std::to_string(process.pid()) + ") " +
+                          std::string(when) + " `" + std::string(call) + "`: " + exit.describe() +
                           (tail.empty() ? "" : "; its last stderr lines:" + join_lines(tail)),
                       std::string(call), exit.status, tail);
   };
@@ -299,7 +304,8 @@ Json Kernel::exchange(Json request, std::string_view call) {
   try {
     line = wire::strip_undefined(std::move(request)).dump(-1, ' ', false, Json::error_handler_t::strict);
   } catch (const Json::exception& e) {
-    throw Error(std::string(call) + ": cannot encode the request (" + e.what() + "); strings must be valid UTF-8");
+    throw Error(std::string(call) + ": cannot encode the request (" + e.what() +
+                "); strings must be valid UTF-8");
   }
   if (!process.write_line(line)) throw died("ended before it could receive");
 
@@ -360,8 +366,8 @@ Json Kernel::exchange(Json request, std::string_view call) {
       }
       std::string answer;
       try {
-        answer = Json{{"complete", wire::strip_undefined(std::move(complete))}}.dump(-1, ' ', false,
-                                                                                    Json::error_handler_t::replace);
+        answer = Json{{"complete", wire::strip_undefined(std::move(complete))}}.dump(
+            -1, ' ', false, Json::error_handler_t::replace);
       } catch (const Json::exception& e) {
         answer = Json{{"complete", {{"cbid", callback->cbid}, {"err", e.what()}}}}.dump();
       }
@@ -380,11 +386,13 @@ int Kernel::load(std::string_view name, std::string_view version, std::string_vi
   const std::string call = "load " + std::string(name) + "@" + std::string(version);
   if (const auto it = session_->loaded.find(name); it != session_->loaded.end()) {
     if (it->second.version == version) return it->second.types;
-    throw Error(call + ": version " + it->second.version + " is already loaded; one process holds one version");
+    throw Error(call + ": version " + it->second.version +
+                " is already loaded; one process holds one version");
   }
   if (!fs::exists(tarball)) {
-    throw Error(call + ": tarball " + std::string(tarball) +
-                " does not exist. Run scripts/setup.sh (it packs the jsii packages into build/jsii-deps/tarballs).");
+    throw Error(
+        call + ": tarball " + std::string(tarball) +
+        " does not exist. Run scripts/setup.sh (it packs the jsii packages into build/jsii-deps/tarballs).");
   }
   const auto began = std::chrono::steady_clock::now();
   const Json result = exchange(Json{{"api", "load"},
@@ -416,15 +424,16 @@ void Kernel::load_package(std::string_view name) {
     }
     std::map<std::string, ManifestEntry, std::less<>> entries;
     for (const auto& p : doc["packages"]) {
-      entries[p.value("name", "")] =
-          ManifestEntry{p.value("version", ""), p.value("tarball", ""), p.value("dependencies", std::vector<std::string>{})};
+      entries[p.value("name", "")] = ManifestEntry{p.value("version", ""), p.value("tarball", ""),
+                                                   p.value("dependencies", std::vector<std::string>{})};
     }
     s.manifest = std::move(entries);
   }
   const auto it = s.manifest->find(name);
   if (it == s.manifest->end()) {
-    throw Error("jsii package '" + std::string(name) +
-                "' is not in the packages manifest; add it to package.json dependencies and re-run scripts/setup.sh");
+    throw Error(
+        "jsii package '" + std::string(name) +
+        "' is not in the packages manifest; add it to package.json dependencies and re-run scripts/setup.sh");
   }
   const ManifestEntry entry = it->second;  // copy: recursion below may not invalidate, but keep it simple
   for (const auto& dependency : entry.dependencies) load_package(dependency);
@@ -461,8 +470,9 @@ void Kernel::del(const ObjRef& object) {
 }
 
 Json Kernel::get(const ObjRef& object, std::string_view property) {
-  Json ok = exchange(Json{{"api", "get"}, {"objref", wire::byref(object)}, {"property", std::string(property)}},
-                     describe_call("get", object.id, property));
+  Json ok =
+      exchange(Json{{"api", "get"}, {"objref", wire::byref(object)}, {"property", std::string(property)}},
+               describe_call("get", object.id, property));
   return ok.contains("value") ? std::move(ok["value"]) : undefined();
 }
 
@@ -481,33 +491,41 @@ Json Kernel::sget(std::string_view fqn, std::string_view property) {
 }
 
 void Kernel::sset(std::string_view fqn, std::string_view property, Json value) {
-  (void)exchange(
-      Json{{"api", "sset"}, {"fqn", std::string(fqn)}, {"property", std::string(property)}, {"value", std::move(value)}},
-      describe_call("sset", fqn, property));
+  (void)exchange(Json{{"api", "sset"},
+                      {"fqn", std::string(fqn)},
+                      {"property", std::string(property)},
+                      {"value", std::move(value)}},
+                 describe_call("sset", fqn, property));
 }
 
 Json Kernel::invoke(const ObjRef& object, std::string_view method, Json args) {
-  Json ok = exchange(
-      Json{{"api", "invoke"}, {"objref", wire::byref(object)}, {"method", std::string(method)}, {"args", std::move(args)}},
-      describe_call("invoke", object.id, method));
+  Json ok = exchange(Json{{"api", "invoke"},
+                          {"objref", wire::byref(object)},
+                          {"method", std::string(method)},
+                          {"args", std::move(args)}},
+                     describe_call("invoke", object.id, method));
   return ok.contains("result") ? std::move(ok["result"]) : undefined();
 }
 
 Json Kernel::sinvoke(std::string_view fqn, std::string_view method, Json args) {
-  Json ok = exchange(
-      Json{{"api", "sinvoke"}, {"fqn", std::string(fqn)}, {"method", std::string(method)}, {"args", std::move(args)}},
-      describe_call("sinvoke", fqn, method));
+  Json ok = exchange(Json{{"api", "sinvoke"},
+                          {"fqn", std::string(fqn)},
+                          {"method", std::string(method)},
+                          {"args", std::move(args)}},
+                     describe_call("sinvoke", fqn, method));
   return ok.contains("result") ? std::move(ok["result"]) : undefined();
 }
 
 Json Kernel::begin(const ObjRef& object, std::string_view method, Json /*args*/) {
-  throw NotSupported(describe_call("begin", object.id, method) +
-                     ": async jsii methods are not supported by the C++ runtime (no aws-cdk-lib API a host calls "
-                     "needs them)");
+  throw NotSupported(
+      describe_call("begin", object.id, method) +
+      ": async jsii methods are not supported by the C++ runtime (no aws-cdk-lib API a host calls "
+      "needs them)");
 }
 
 Json Kernel::naming(std::string_view assembly) {
-  Json ok = exchange(Json{{"api", "naming"}, {"assembly", std::string(assembly)}}, describe_call("naming", assembly));
+  Json ok = exchange(Json{{"api", "naming"}, {"assembly", std::string(assembly)}},
+                     describe_call("naming", assembly));
   return ok.contains("naming") ? std::move(ok["naming"]) : Json::object();
 }
 
@@ -527,7 +545,8 @@ Object Kernel::object(const ObjRef& ref) {
     slot->ref = ref;
   } else {
     for (const auto& iface : ref.interfaces) {  // the kernel may reveal more interfaces later
-      if (std::find(slot->ref.interfaces.begin(), slot->ref.interfaces.end(), iface) == slot->ref.interfaces.end()) {
+      if (std::find(slot->ref.interfaces.begin(), slot->ref.interfaces.end(), iface) ==
+          slot->ref.interfaces.end()) {
         slot->ref.interfaces.push_back(iface);
       }
     }

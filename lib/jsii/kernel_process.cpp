@@ -1,12 +1,11 @@
 #include "kernel_process.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <poll.h>
 
 #include <array>
 #include <atomic>
@@ -120,7 +119,8 @@ class LineTail {
 
 std::string ExitInfo::describe() const {
   if (status < 0) return "exit status unknown";
-  if (status > 128) return "killed by signal " + std::to_string(status - 128) + " (" + ::strsignal(status - 128) + ")";
+  if (status > 128)
+    return "killed by signal " + std::to_string(status - 128) + " (" + ::strsignal(status - 128) + ")";
   return "exit code " + std::to_string(status);
 }
 
@@ -129,7 +129,8 @@ std::string base64_decode(std::string_view text) {
     std::array<int, 256> t{};
     t.fill(-1);
     constexpr std::string_view chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (std::size_t i = 0; i < chars.size(); ++i) t[static_cast<unsigned char>(chars[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < chars.size(); ++i)
+      t[static_cast<unsigned char>(chars[i])] = static_cast<int>(i);
     return t;
   }();
   std::string out;
@@ -175,7 +176,8 @@ void KernelProcess::Impl::relay_wrapper_line(std::string_view line) {
   // The wrapper wraps each console chunk as {"stdout"|"stderr": base64}; anything else is its own raw output.
   const auto parsed = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_object() && parsed.size() == 1) {
-    for (const auto& [stream, fd] : {std::pair{"stdout", STDOUT_FILENO}, std::pair{"stderr", STDERR_FILENO}}) {
+    for (const auto& [stream, fd] :
+         {std::pair{"stdout", STDOUT_FILENO}, std::pair{"stderr", STDERR_FILENO}}) {
       const auto it = parsed.find(stream);
       if (it != parsed.end() && it->is_string()) {
         const std::string bytes = base64_decode(it->get_ref<const std::string&>());
@@ -244,8 +246,8 @@ KernelProcess::KernelProcess(const ProcessConfig& config) : impl_(std::make_uniq
   bp::environment env = boost::this_process::environment();
   for (const auto& [key, value] : config.environment) env[key] = value;
 
-  // In the child, after fork: put our descriptors where the kernel expects them. dup2 clears FD_CLOEXEC on the
-  // copies, and every other descriptor we created is close-on-exec, so node inherits exactly these.
+  // In the child, after fork: put our descriptors where the kernel expects them. dup2 clears FD_CLOEXEC on
+  // the copies, and every other descriptor we created is close-on-exec, so node inherits exactly these.
   const int protocol_fd = theirs.get();
   const int stderr_fd = err_write.get();
   const int stdout_fd = out_write.get();
@@ -262,7 +264,8 @@ KernelProcess::KernelProcess(const ProcessConfig& config) : impl_(std::make_uniq
     ::dup2(stderr_fd, STDERR_FILENO);
   };
   try {
-    s.child = bp::child(bp::exe = config.node, bp::args = config.args, env, bp::extend::on_exec_setup = setup);
+    s.child =
+        bp::child(bp::exe = config.node, bp::args = config.args, env, bp::extend::on_exec_setup = setup);
   } catch (const std::exception& e) {
     throw KernelDied("could not start the jsii kernel (" + config.node + "): " + e.what() +
                          ". Install node >= 18 or set JSII_NODE to the node binary.",
@@ -271,7 +274,8 @@ KernelProcess::KernelProcess(const ProcessConfig& config) : impl_(std::make_uniq
   s.protocol = std::move(ours);
   s.responses = std::move(out_read);
   s.stderr_read = std::move(err_read);
-  // theirs, err_write and out_write close here: from now on only the child holds those ends, so its death is EOF.
+  // theirs, err_write and out_write close here: from now on only the child holds those ends, so its death is
+  // EOF.
   s.drain = std::thread([&s] { s.drain_stderr(); });
 }
 

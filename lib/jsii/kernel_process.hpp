@@ -1,8 +1,8 @@
 // The node child process and the byte streams to it. Knows nothing of the protocol's meaning: it moves lines.
 #pragma once
 
-#include <jsii/kernel.hpp>
 #include <chrono>
+#include <jsii/kernel.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,8 +12,8 @@
 namespace jsii::detail {
 
 struct ProcessConfig {
-  std::string node;                 ///< absolute path of the node binary
-  std::vector<std::string> args;    ///< node arguments, script included
+  std::string node;               ///< absolute path of the node binary
+  std::vector<std::string> args;  ///< node arguments, script included
   Transport transport = Transport::direct;
   std::vector<std::pair<std::string, std::string>> environment;  ///< set on top of ours
 };

@@ -1,5 +1,5 @@
-// State shared by a Kernel and the objects that refer to it. Host objects hold it weakly, so one that outlives its
-// kernel (a static destroyed after the kernel) does not touch freed memory.
+// State shared by a Kernel and the objects that refer to it. Host objects hold it weakly, so one that
+// outlives its kernel (a static destroyed after the kernel) does not touch freed memory.
 #pragma once
 
 #include <jsii/kernel.hpp>

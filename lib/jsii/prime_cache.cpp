@@ -1,11 +1,11 @@
-// jsii-prime: loads every package of a packages.json once so that the kernel's package cache and runtime index are
-// in place before the first real run (a cold aws-cdk-lib load takes seconds; an indexed one ~50 ms).
-#include <jsii/kernel.hpp>
-
+// jsii-prime: loads every package of a packages.json once so that the kernel's package cache and runtime
+// index are in place before the first real run (a cold aws-cdk-lib load takes seconds; an indexed one ~50
+// ms).
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <jsii/kernel.hpp>
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
       const auto began = std::chrono::steady_clock::now();
       kernel.load_package(package.at("name").get<std::string>());
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
-      std::cout << "jsii-prime: " << package.at("name").get<std::string>() << " loaded in " << took.count() << " s\n";
+      std::cout << "jsii-prime: " << package.at("name").get<std::string>() << " loaded in " << took.count()
+                << " s\n";
     }
     kernel.shutdown();  // waits for the runtime index of every slow load
     std::cout << "jsii-prime: package cache ready\n";

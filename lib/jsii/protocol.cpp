@@ -6,7 +6,8 @@ namespace jsii::detail {
 namespace {
 
 [[noreturn]] void malformed(std::string_view line, std::string_view why) {
-  throw Fault("read response", "malformed message from the jsii kernel (" + std::string(why) + "): " + excerpt(line));
+  throw Fault("read response",
+              "malformed message from the jsii kernel (" + std::string(why) + "): " + excerpt(line));
 }
 
 const std::string& string_field(const Json& object, const char* key, std::string_view line) {
@@ -33,9 +34,9 @@ CallbackRequest decode_callback(const Json& body, std::string_view line) {
   cb.cbid = string_field(body, "cbid", line);
   cb.cookie = optional_string(body, "cookie");
   const Json* call = nullptr;
-  for (const auto& [key, kind] : {std::pair{"invoke", CallbackRequest::Kind::invoke},
-                                  std::pair{"get", CallbackRequest::Kind::get},
-                                  std::pair{"set", CallbackRequest::Kind::set}}) {
+  for (const auto& [key, kind] :
+       {std::pair{"invoke", CallbackRequest::Kind::invoke}, std::pair{"get", CallbackRequest::Kind::get},
+        std::pair{"set", CallbackRequest::Kind::set}}) {
     const auto it = body.find(key);
     if (it != body.end()) {
       call = &*it;

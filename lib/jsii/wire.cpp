@@ -1,9 +1,8 @@
-#include <jsii/errors.hpp>
-#include <jsii/wire.hpp>
-
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <jsii/errors.hpp>
+#include <jsii/wire.hpp>
 
 namespace jsii {
 namespace {
@@ -100,7 +99,8 @@ Json as_map(const Json& value) {
     if (!inner.is_object()) wrong_shape("an object inside $jsii.map", value);
     return inner;
   }
-  if (value.is_object() && !is_byref(value) && !is_enum(value) && !is_date(value) && !is_struct(value)) return value;
+  if (value.is_object() && !is_byref(value) && !is_enum(value) && !is_date(value) && !is_struct(value))
+    return value;
   wrong_shape("a map ($jsii.map or object)", value);
 }
 
@@ -129,8 +129,8 @@ std::string format_iso8601(Date when) {
   std::tm utc{};
   ::gmtime_r(&seconds, &utc);
   std::array<char, 96> text{};  // room for any int fields, so no truncation is possible
-  std::snprintf(text.data(), text.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, ms);
+  std::snprintf(text.data(), text.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, ms);
   return text.data();
 }
 
@@ -139,14 +139,15 @@ Date parse_iso8601(std::string_view text) {
   double second = 0;
   const std::string copy(text);
   int consumed = 0;
-  if (std::sscanf(copy.c_str(), "%d-%d-%dT%d:%d:%lf%n", &year, &month, &day, &hour, &minute, &second, &consumed) !=
-          6 ||
+  if (std::sscanf(copy.c_str(), "%d-%d-%dT%d:%d:%lf%n", &year, &month, &day, &hour, &minute, &second,
+                  &consumed) != 6 ||
       copy.substr(static_cast<std::size_t>(consumed)) != "Z") {
     throw Fault("decode value", "not an ISO-8601 UTC date: '" + copy + "'");
   }
   using namespace std::chrono;
-  const sys_days days = year_month_day{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
-                                       std::chrono::day(static_cast<unsigned>(day))};
+  const sys_days days =
+      year_month_day{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                     std::chrono::day(static_cast<unsigned>(day))};
   const auto whole = static_cast<long long>(second);
   const auto millis = static_cast<long long>((second - static_cast<double>(whole)) * 1000.0 + 0.5);
   return time_point_cast<milliseconds>(days) + hours(hour) + minutes(minute) + std::chrono::seconds(whole) +
@@ -163,7 +164,8 @@ Json strip_undefined(Json value) {
   }
   if (value.is_array()) {
     while (!value.empty() && value.back().is_discarded()) value.erase(value.size() - 1);
-    for (auto& element : value) element = element.is_discarded() ? Json(nullptr) : strip_undefined(std::move(element));
+    for (auto& element : value)
+      element = element.is_discarded() ? Json(nullptr) : strip_undefined(std::move(element));
   }
   return value;
 }

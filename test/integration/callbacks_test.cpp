@@ -29,7 +29,8 @@ class TaggingAspect : public jsii::HostObject {
     const Json is_resource = kernel_.sinvoke("aws-cdk-lib.CfnResource", "isCfnResource", {wire::byref(node)});
     if (is_resource == true) {
       const auto resource_type = kernel_.get(node, "cfnResourceType");
-      kernel_.invoke(node, "addPropertyOverride", {"Tags", Json::array({{{"Key", "visited-by"}, {"Value", "c++"}}})});
+      kernel_.invoke(node, "addPropertyOverride",
+                     {"Tags", Json::array({{{"Key", "visited-by"}, {"Value", "c++"}}})});
       EXPECT_TRUE(resource_type.is_string());
     }
     return jsii::undefined();
@@ -54,7 +55,8 @@ TEST(Callbacks, HostAspectIsVisitedDuringSynthAndChangesTheTemplate) {
 
   (void)kernel.invoke(app, "synth");
   EXPECT_GE(aspect.visits, 3);  // app, stack, bucket, its CfnBucket, ...
-  const auto buckets = test_support::resources_of_type(test_support::read_template(outdir, "Aspected"), "AWS::S3::Bucket");
+  const auto buckets =
+      test_support::resources_of_type(test_support::read_template(outdir, "Aspected"), "AWS::S3::Bucket");
   ASSERT_EQ(buckets.size(), 1U);
   EXPECT_EQ(buckets[0]["Properties"]["Tags"], Json::parse(R"([{"Key":"visited-by","Value":"c++"}])"));
 }
@@ -82,7 +84,8 @@ TEST(Callbacks, OverriddenProtectedMethodRenamesLogicalIds) {
   PrefixingStack host(kernel);
   const auto stack = test_support::new_stack(
       kernel, app, "Overridden",
-      {.overrides = {jsii::Override::method("allocateLogicalId", "PrefixingStack.allocateLogicalId")}, .host = &host});
+      {.overrides = {jsii::Override::method("allocateLogicalId", "PrefixingStack.allocateLogicalId")},
+       .host = &host});
   EXPECT_EQ(stack.fqn(), "aws-cdk-lib.Stack");
   (void)kernel.create("aws-cdk-lib.aws_s3.Bucket", {wire::byref(stack), "Data"});
   (void)kernel.invoke(app, "synth");
@@ -116,7 +119,8 @@ class HostTemplateOptions : public jsii::HostObject {
  public:
   int reads = 0;
   Spec jsii_spec() const override {
-    return {"Object", {"aws-cdk-lib.ITemplateOptions"}, {jsii::Override::property("description", "Description")}};
+    return {
+        "Object", {"aws-cdk-lib.ITemplateOptions"}, {jsii::Override::property("description", "Description")}};
   }
   Json jsii_get(const std::string& cookie, const std::string& property) override {
     EXPECT_EQ(cookie, "Description");
@@ -147,9 +151,9 @@ TEST(Callbacks, OverriddenPropertiesAreReadThroughGetCallbacks) {
   const auto app = test_support::new_app(kernel, outdir);
   HostTemplateOptions options;
   DescribedStack stack(options);
-  (void)test_support::new_stack(kernel, app, "Described",
-                                {.overrides = {jsii::Override::property("templateOptions", "TemplateOptions")},
-                                 .host = &stack});
+  (void)test_support::new_stack(
+      kernel, app, "Described",
+      {.overrides = {jsii::Override::property("templateOptions", "TemplateOptions")}, .host = &stack});
   (void)kernel.invoke(app, "synth");
   EXPECT_GE(options.reads, 1);
   EXPECT_EQ(test_support::read_template(outdir, "Described")["Description"], "described by C++");
@@ -161,13 +165,15 @@ TEST(Callbacks, HostResolvableAnswersMethodCallbacks) {
   const auto app = test_support::new_app(kernel, outdir);
   const auto stack = test_support::new_stack(kernel, app, "Resolved");
   ResolvableValue value;
-  (void)kernel.create("aws-cdk-lib.CfnResource",
-                      {wire::byref(stack), "Custom",
-                       wire::struct_value("aws-cdk-lib.CfnResourceProps",
-                                          {{"type", "Custom::Thing"},
-                                           {"properties", wire::map({{"Value", wire::byref(value.jsii_ref(kernel))}})}})});
+  (void)kernel.create(
+      "aws-cdk-lib.CfnResource",
+      {wire::byref(stack), "Custom",
+       wire::struct_value("aws-cdk-lib.CfnResourceProps",
+                          {{"type", "Custom::Thing"},
+                           {"properties", wire::map({{"Value", wire::byref(value.jsii_ref(kernel))}})}})});
   (void)kernel.invoke(app, "synth");
-  const auto custom = test_support::resources_of_type(test_support::read_template(outdir, "Resolved"), "Custom::Thing");
+  const auto custom =
+      test_support::resources_of_type(test_support::read_template(outdir, "Resolved"), "Custom::Thing");
   ASSERT_EQ(custom.size(), 1U);
   EXPECT_EQ(custom[0]["Properties"]["Value"], Json::parse(R"({"answer":42,"resolvedBy":"c++"})"));
 }
@@ -178,8 +184,11 @@ class OuterAspect : public jsii::HostObject {
   OuterAspect(jsii::Kernel& kernel, jsii::ObjRef stack, ResolvableValue& inner)
       : kernel_(kernel), stack_(std::move(stack)), inner_(inner) {}
   int depth_reached = 0;
-  Spec jsii_spec() const override { return {"Object", {"aws-cdk-lib.IAspect"}, {jsii::Override::method("visit")}}; }
-  Json jsii_invoke(const std::string& /*cookie*/, const std::string& /*method*/, const Json& /*args*/) override {
+  Spec jsii_spec() const override {
+    return {"Object", {"aws-cdk-lib.IAspect"}, {jsii::Override::method("visit")}};
+  }
+  Json jsii_invoke(const std::string& /*cookie*/, const std::string& /*method*/,
+                   const Json& /*args*/) override {
     // Stack.resolve(inner) makes JS call inner.resolve(): a callback inside a callback.
     const Json resolved = kernel_.invoke(stack_, "resolve", {wire::byref(inner_.jsii_ref(kernel_))});
     if (wire::as_plain_json(resolved)["answer"] == 42) depth_reached = 2;
@@ -206,7 +215,9 @@ TEST(Callbacks, CallbacksNestInsideCallbacks) {
 
 class ThrowingAspect : public jsii::HostObject {
  public:
-  Spec jsii_spec() const override { return {"Object", {"aws-cdk-lib.IAspect"}, {jsii::Override::method("visit")}}; }
+  Spec jsii_spec() const override {
+    return {"Object", {"aws-cdk-lib.IAspect"}, {jsii::Override::method("visit")}};
+  }
   Json jsii_invoke(const std::string&, const std::string&, const Json&) override {
     throw std::invalid_argument("boom from C++: CIDR 10.0.0.0/33 is not valid");
   }
@@ -223,14 +234,17 @@ TEST(Callbacks, CppExceptionSurfacesToTheCallerWithItsMessage) {
     (void)kernel.invoke(app, "synth");
     FAIL() << "synth succeeded although the aspect threw";
   } catch (const jsii::JsError& e) {
-    EXPECT_NE(e.js_message().find("boom from C++: CIDR 10.0.0.0/33 is not valid"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("caused by a C++ exception in a callback"), std::string::npos) << e.what();
+    EXPECT_NE(e.js_message().find("boom from C++: CIDR 10.0.0.0/33 is not valid"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("caused by a C++ exception in a callback"), std::string::npos)
+        << e.what();
     EXPECT_NE(std::string(e.what()).find("invoke aws-cdk-lib.App@"), std::string::npos) << e.what();
     ASSERT_TRUE(e.host_exception());
     EXPECT_THROW(std::rethrow_exception(e.host_exception()), std::invalid_argument);
   }
   // The kernel is still usable afterwards.
-  EXPECT_EQ(kernel.invoke(wire::as_byref(kernel.sinvoke("aws-cdk-lib.Duration", "days", {1})), "toHours"), 24);
+  EXPECT_EQ(kernel.invoke(wire::as_byref(kernel.sinvoke("aws-cdk-lib.Duration", "days", {1})), "toHours"),
+            24);
 }
 
 TEST(Callbacks, DestroyedHostObjectIsReportedNotCalled) {

@@ -1,10 +1,9 @@
-// jsii_test_child: uses the kernel, then ends the way argv[1] says, so the lifetime tests can check that no node
-// process outlives it and that console output is relayed byte for byte.
-#include <jsii/kernel.hpp>
-
+// jsii_test_child: uses the kernel, then ends the way argv[1] says, so the lifetime tests can check that no
+// node process outlives it and that console output is relayed byte for byte.
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <jsii/kernel.hpp>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -14,7 +13,8 @@ int main(int argc, char** argv) {
   auto& kernel = jsii::Kernel::instance();
   std::cout << "kernel pid " << kernel.pid() << std::endl;
   if (mode == "console") {
-    // The preload writes to the JS console when the kernel starts; one more request makes sure it all arrived.
+    // The preload writes to the JS console when the kernel starts; one more request makes sure it all
+    // arrived.
     kernel.load_package("constructs");
     std::cout << "c++ stdout after" << std::endl;
     return 0;

@@ -1,4 +1,5 @@
-// Failures a user can cause, and what they see: a JS error with its message, a fault, a dead kernel. No hangs.
+// Failures a user can cause, and what they see: a JS error with its message, a fault, a dead kernel. No
+// hangs.
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -21,13 +22,15 @@ TEST(Failures, InvalidCidrIsALibraryErrorWithTheJsMessage) {
   try {
     const Json cidr = kernel.sinvoke("aws-cdk-lib.aws_ec2.IpAddresses", "cidr", {"10.0.0.0/33"});
     (void)kernel.create("aws-cdk-lib.aws_ec2.Vpc",
-                        {wire::byref(stack), "Vpc", wire::struct_value("aws-cdk-lib.aws_ec2.VpcProps", {{"ipAddresses", cidr}})});
+                        {wire::byref(stack), "Vpc",
+                         wire::struct_value("aws-cdk-lib.aws_ec2.VpcProps", {{"ipAddresses", cidr}})});
     FAIL() << "an invalid CIDR was accepted";
   } catch (const jsii::JsError& e) {
     EXPECT_EQ(e.js_name(), "InvalidCidrRange") << e.what();
     EXPECT_NE(e.js_message().find("is not a valid VPC CIDR range"), std::string::npos) << e.what();
     EXPECT_FALSE(e.js_stack().empty());
-    EXPECT_NE(std::string(e.what()).find("aws-cdk-lib.aws_ec2."), std::string::npos) << "names the call: " << e.what();
+    EXPECT_NE(std::string(e.what()).find("aws-cdk-lib.aws_ec2."), std::string::npos)
+        << "names the call: " << e.what();
   }
 }
 
@@ -39,7 +42,8 @@ TEST(Failures, DuplicateConstructIdNamesTheConflict) {
     (void)test_support::new_stack(kernel, app, "Twice");
     FAIL();
   } catch (const jsii::JsError& e) {
-    EXPECT_NE(e.js_message().find("There is already a Construct with name 'Twice'"), std::string::npos) << e.what();
+    EXPECT_NE(e.js_message().find("There is already a Construct with name 'Twice'"), std::string::npos)
+        << e.what();
     EXPECT_EQ(e.call(), "create aws-cdk-lib.Stack");
   }
 }
@@ -61,7 +65,8 @@ TEST(Failures, KernelKilledMidCallIsADeadKernelNotAHang) {
   kernel.load_package("aws-cdk-lib");
   const auto app = test_support::new_app(kernel, test_support::scratch_dir("killed"));
   const auto stack = test_support::new_stack(kernel, app, "Big");
-  for (int i = 0; i < 60; ++i) (void)kernel.create("aws-cdk-lib.aws_s3.Bucket", {wire::byref(stack), "B" + std::to_string(i)});
+  for (int i = 0; i < 60; ++i)
+    (void)kernel.create("aws-cdk-lib.aws_s3.Bucket", {wire::byref(stack), "B" + std::to_string(i)});
   const int pid = kernel.pid();
   std::thread killer([pid] {
     std::this_thread::sleep_for(300ms);
@@ -89,7 +94,9 @@ TEST(Failures, KernelKilledMidCallIsADeadKernelNotAHang) {
 class KillingAspect : public jsii::HostObject {
  public:
   explicit KillingAspect(int pid) : pid_(pid) {}
-  Spec jsii_spec() const override { return {"Object", {"aws-cdk-lib.IAspect"}, {jsii::Override::method("visit")}}; }
+  Spec jsii_spec() const override {
+    return {"Object", {"aws-cdk-lib.IAspect"}, {jsii::Override::method("visit")}};
+  }
   Json jsii_invoke(const std::string&, const std::string&, const Json&) override {
     ::kill(pid_, SIGKILL);
     std::this_thread::sleep_for(100ms);
@@ -113,7 +120,8 @@ TEST(Failures, KernelKilledDuringACallbackIsADeadKernel) {
 
 TEST(Failures, MalformedKernelOutputIsAFaultAndStopsTheKernel) {
   jsii::Kernel::Options options;
-  options.environment = {{"NODE_OPTIONS", std::string("--require ") + JSII_TEST_FIXTURES_DIR + "/corrupt-response.js"}};
+  options.environment = {
+      {"NODE_OPTIONS", std::string("--require ") + JSII_TEST_FIXTURES_DIR + "/corrupt-response.js"}};
   jsii::Kernel kernel(options);
   kernel.load_package("constructs");
   try {

@@ -31,10 +31,11 @@ TEST(KernelRequests, CreateAppStackBucketAndSynthesize) {
   const auto stack = kernel.create(
       "aws-cdk-lib.Stack",
       {wire::byref(app), "Storage",
-       wire::struct_value("aws-cdk-lib.StackProps",
-                          {{"description", "made in C++"},
-                           {"env", wire::struct_value("aws-cdk-lib.Environment",
-                                                      {{"account", "123456789012"}, {"region", "eu-west-1"}})}})});
+       wire::struct_value(
+           "aws-cdk-lib.StackProps",
+           {{"description", "made in C++"},
+            {"env", wire::struct_value("aws-cdk-lib.Environment",
+                                       {{"account", "123456789012"}, {"region", "eu-west-1"}})}})});
   EXPECT_EQ(stack.fqn(), "aws-cdk-lib.Stack");
   const auto bucket = kernel.create(
       "aws-cdk-lib.aws_s3.Bucket",
@@ -52,7 +53,7 @@ TEST(KernelRequests, CreateAppStackBucketAndSynthesize) {
   ASSERT_EQ(buckets.size(), 1U);
   EXPECT_EQ(buckets[0]["Properties"]["VersioningConfiguration"]["Status"], "Enabled");
   EXPECT_EQ(buckets[0]["Properties"]["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]
-                     ["ServerSideEncryptionByDefault"]["SSEAlgorithm"],
+                   ["ServerSideEncryptionByDefault"]["SSEAlgorithm"],
             "aws:kms");
   EXPECT_EQ(test_support::resources_of_type(tmpl, "AWS::KMS::Key").size(), 1U);
 }
@@ -133,7 +134,8 @@ TEST(KernelRequests, SameIdGivesTheSameObject) {
   const Json other = kernel.get(app, "node");
   EXPECT_FALSE(kernel.object(other) == a);
   // Stack.of(stack) hands back the very stack object.
-  EXPECT_TRUE(kernel.object(kernel.sinvoke("aws-cdk-lib.Stack", "of", {wire::byref(stack)})) == kernel.object(stack));
+  EXPECT_TRUE(kernel.object(kernel.sinvoke("aws-cdk-lib.Stack", "of", {wire::byref(stack)})) ==
+              kernel.object(stack));
 }
 
 }  // namespace

@@ -33,7 +33,9 @@ struct Ending {
   int signal = 0;
 };
 
-void PrintTo(const Ending& ending, std::ostream* out) { *out << ending.mode << " (signal " << ending.signal << ")"; }
+void PrintTo(const Ending& ending, std::ostream* out) {
+  *out << ending.mode << " (signal " << ending.signal << ")";
+}
 
 class ProcessLifetime : public ::testing::TestWithParam<Ending> {};
 
@@ -47,24 +49,27 @@ TEST_P(ProcessLifetime, NoNodeIsLeftBehind) {
   EXPECT_EQ(survivors(marker), std::vector<int>{}) << "orphaned node processes for mode " << ending.mode;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Endings, ProcessLifetime,
-    ::testing::Values(Ending{"return", 0}, Ending{"exit", 3}, Ending{"quick-exit", 4}, Ending{"throw", 128 + SIGABRT},
-                      Ending{"abort", 128 + SIGABRT}, Ending{"sigterm-self", 128 + SIGTERM},
-                      Ending{"sigint-self", 128 + SIGINT}, Ending{"busy", 128 + SIGTERM, 4000, SIGTERM},
-                      Ending{"busy", 128 + SIGINT, 4000, SIGINT}, Ending{"busy", 128 + SIGKILL, 4000, SIGKILL}),
-    [](const ::testing::TestParamInfo<Ending>& param) {
-      std::string name = param.param.mode + "_" + std::to_string(param.index);
-      for (char& c : name) {
-        if (c == '-') c = '_';
-      }
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Endings, ProcessLifetime,
+                         ::testing::Values(Ending{"return", 0}, Ending{"exit", 3}, Ending{"quick-exit", 4},
+                                           Ending{"throw", 128 + SIGABRT}, Ending{"abort", 128 + SIGABRT},
+                                           Ending{"sigterm-self", 128 + SIGTERM},
+                                           Ending{"sigint-self", 128 + SIGINT},
+                                           Ending{"busy", 128 + SIGTERM, 4000, SIGTERM},
+                                           Ending{"busy", 128 + SIGINT, 4000, SIGINT},
+                                           Ending{"busy", 128 + SIGKILL, 4000, SIGKILL}),
+                         [](const ::testing::TestParamInfo<Ending>& param) {
+                           std::string name = param.param.mode + "_" + std::to_string(param.index);
+                           for (char& c : name) {
+                             if (c == '-') c = '_';
+                           }
+                           return name;
+                         });
 
 class ConsoleRelay : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ConsoleRelay, JsConsoleBytesArriveUnchanged) {
-  const std::string preload = std::string("NODE_OPTIONS=--require ") + JSII_TEST_FIXTURES_DIR + "/console-output.js";
+  const std::string preload =
+      std::string("NODE_OPTIONS=--require ") + JSII_TEST_FIXTURES_DIR + "/console-output.js";
   const auto result = test_support::run_child("console", {preload, "JSII_CPP_TRANSPORT=" + GetParam()});
   ASSERT_EQ(result.status, 0) << result.err;
   const std::string expected_out = "js stdout: caf\xc3\xa9 \xf0\x9f\x9a\x80 \xe2\x82\xac\n";
@@ -72,7 +77,8 @@ TEST_P(ConsoleRelay, JsConsoleBytesArriveUnchanged) {
   EXPECT_LT(result.out.find(expected_out), result.out.find("c++ stdout after")) << result.out;
   const std::string expected_err("js err: \xff\x00\x01\n", 12);
   EXPECT_NE(result.err.find(expected_err), std::string::npos) << result.err;
-  EXPECT_EQ(result.err.find("end-of-life"), std::string::npos) << "the node EOL banner is silenced: " << result.err;
+  EXPECT_EQ(result.err.find("end-of-life"), std::string::npos)
+      << "the node EOL banner is silenced: " << result.err;
   EXPECT_EQ(result.err.find("$jsii"), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find("{\"stderr\""), std::string::npos) << "relay lines are decoded: " << result.err;
 }

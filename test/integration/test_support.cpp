@@ -26,15 +26,16 @@ jsii::Kernel& cdk() {
 
 std::string scratch_dir(const std::string& label) {
   std::random_device random;
-  const fs::path dir = fs::temp_directory_path() / ("jsii-cpp-" + label + "-" + std::to_string(::getpid()) + "-" +
-                                                    std::to_string(random()));
+  const fs::path dir = fs::temp_directory_path() / ("jsii-cpp-" + label + "-" + std::to_string(::getpid()) +
+                                                    "-" + std::to_string(random()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();
 }
 
 jsii::ObjRef new_app(jsii::Kernel& kernel, const std::string& outdir) {
-  return kernel.create("aws-cdk-lib.App", {jsii::wire::struct_value("aws-cdk-lib.AppProps", {{"outdir", outdir}})});
+  return kernel.create("aws-cdk-lib.App",
+                       {jsii::wire::struct_value("aws-cdk-lib.AppProps", {{"outdir", outdir}})});
 }
 
 jsii::ObjRef new_stack(jsii::Kernel& kernel, const jsii::ObjRef& app, const std::string& name,
@@ -74,6 +75,12 @@ std::string slurp(int fd) {
 
 ChildResult run_child(const std::string& mode, const std::vector<std::string>& env, int timeout_seconds,
                       int signal_after_ms, int signal) {
+  return run_program(JSII_TEST_CHILD_BINARY, mode, env, timeout_seconds, signal_after_ms, signal);
+}
+
+ChildResult run_program(const std::string& program, const std::string& argument,
+                        const std::vector<std::string>& env, int timeout_seconds, int signal_after_ms,
+                        int signal) {
   const fs::path out_file = fs::path(scratch_dir("child")) / "out";
   const fs::path err_file = out_file.parent_path() / "err";
   const pid_t pid = ::fork();
@@ -83,7 +90,11 @@ ChildResult run_child(const std::string& mode, const std::vector<std::string>& e
     ::dup2(out, 1);
     ::dup2(err, 2);
     for (const auto& entry : env) ::putenv(const_cast<char*>(entry.c_str()));  // NOLINT: child copy
-    ::execl(JSII_TEST_CHILD_BINARY, JSII_TEST_CHILD_BINARY, mode.c_str(), nullptr);
+    if (argument.empty()) {
+      ::execl(program.c_str(), program.c_str(), nullptr);
+    } else {
+      ::execl(program.c_str(), program.c_str(), argument.c_str(), nullptr);
+    }
     ::_exit(127);
   }
   const auto started = std::chrono::steady_clock::now();
@@ -100,7 +111,8 @@ ChildResult run_child(const std::string& mode, const std::vector<std::string>& e
     if (elapsed > std::chrono::seconds(timeout_seconds)) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &raw, 0);
-      throw std::runtime_error("child '" + mode + "' did not finish in " + std::to_string(timeout_seconds) + " s");
+      throw std::runtime_error("'" + program + " " + argument + "' did not finish in " +
+                               std::to_string(timeout_seconds) + " s");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

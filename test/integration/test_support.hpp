@@ -33,9 +33,15 @@ struct ChildResult {
   std::string err;
 };
 
-/// Runs the jsii_test_child helper with `mode`, extra environment entries, and a timeout.
-ChildResult run_child(const std::string& mode, const std::vector<std::string>& env = {}, int timeout_seconds = 60,
-                      int signal_after_ms = -1, int signal = 0);
+/// Runs `program` with one argument (may be empty), extra `NAME=value` environment entries, and a timeout;
+/// sends `signal` after `signal_after_ms` when that is not negative.
+ChildResult run_program(const std::string& program, const std::string& argument,
+                        const std::vector<std::string>& env = {}, int timeout_seconds = 60,
+                        int signal_after_ms = -1, int signal = 0);
+
+/// Runs the jsii_test_child helper with `mode`.
+ChildResult run_child(const std::string& mode, const std::vector<std::string>& env = {},
+                      int timeout_seconds = 60, int signal_after_ms = -1, int signal = 0);
 
 /// Pids of live processes whose environment contains `marker` (used to look for orphaned node processes).
 std::vector<int> processes_with_marker(const std::string& marker);

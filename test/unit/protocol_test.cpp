@@ -1,10 +1,10 @@
 // The response decoder: every message kind, every malformed shape, and a randomized robustness test.
-#include <gtest/gtest.h>
-#include <jsii/errors.hpp>
-
-#include <random>
-
 #include "protocol.hpp"
+
+#include <gtest/gtest.h>
+
+#include <jsii/errors.hpp>
+#include <random>
 
 namespace {
 
@@ -20,8 +20,8 @@ TEST(Protocol, DecodesHelloSplittingTheScopedNameOnTheLastAt) {
 TEST(Protocol, DecodesOkAndError) {
   const auto ok = decode_response(R"({"ok":{"value":"${Token[TOKEN.23]}"}})");
   EXPECT_EQ(std::get<OkResponse>(ok).value.at("value"), "${Token[TOKEN.23]}");
-  const auto error =
-      decode_response(R"({"error":"There is already a Construct with name 'MyStack' in App","name":"Error","stack":"at x"})");
+  const auto error = decode_response(
+      R"({"error":"There is already a Construct with name 'MyStack' in App","name":"Error","stack":"at x"})");
   const auto& e = std::get<ErrorResponse>(error);
   EXPECT_EQ(e.message, "There is already a Construct with name 'MyStack' in App");
   EXPECT_EQ(e.name, "Error");
@@ -51,10 +51,11 @@ TEST(Protocol, DecodesEachCallbackKind) {
 }
 
 TEST(Protocol, RejectsMalformedLinesWithAQuote) {
-  for (const char* line : {"", "not json", "[1,2]", R"({"unknown":1})", R"({"ok":3})", R"({"hello":7})",
-                           R"({"callback":{"cbid":"c"}})", R"({"callback":{"cbid":"c","invoke":{"objref":5}}})",
-                           R"({"callback":{"cbid":"c","invoke":{"objref":{"$jsii.byref":"O@1"},"method":"m","args":{}}}})",
-                           "{\"ok\":{\"value\":\"\xff\xfe\"}}"}) {
+  for (const char* line :
+       {"", "not json", "[1,2]", R"({"unknown":1})", R"({"ok":3})", R"({"hello":7})",
+        R"({"callback":{"cbid":"c"}})", R"({"callback":{"cbid":"c","invoke":{"objref":5}}})",
+        R"({"callback":{"cbid":"c","invoke":{"objref":{"$jsii.byref":"O@1"},"method":"m","args":{}}}})",
+        "{\"ok\":{\"value\":\"\xff\xfe\"}}"}) {
     try {
       (void)decode_response(line);
       ADD_FAILURE() << "accepted: " << line;
@@ -94,9 +95,15 @@ TEST(Protocol, RandomMutationsDecodeOrFault) {
     for (int e = 0; e < edits && !line.empty(); ++e) {
       const std::size_t at = rng() % line.size();
       switch (rng() % 3) {
-        case 0: line[at] = alphabet[rng() % alphabet.size()]; break;
-        case 1: line.erase(at, 1 + rng() % 3); break;
-        default: line.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        case 0:
+          line[at] = alphabet[rng() % alphabet.size()];
+          break;
+        case 1:
+          line.erase(at, 1 + rng() % 3);
+          break;
+        default:
+          line.insert(at, 1, alphabet[rng() % alphabet.size()]);
+          break;
       }
     }
     try {

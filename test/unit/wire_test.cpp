@@ -1,5 +1,6 @@
 // Wire tokens: each one is built and read back, and malformed shapes are reported as faults.
 #include <gtest/gtest.h>
+
 #include <jsii/errors.hpp>
 #include <jsii/wire.hpp>
 
@@ -11,7 +12,9 @@ namespace wire = jsii::wire;
 TEST(Wire, ByrefRoundTripKeepsInterfaces) {
   const jsii::ObjRef ref{"aws-cdk-lib.aws_s3.Bucket@10003", {"aws-cdk-lib.IAspect"}};
   const Json token = wire::byref(ref);
-  EXPECT_EQ(token.dump(), R"({"$jsii.byref":"aws-cdk-lib.aws_s3.Bucket@10003","$jsii.interfaces":["aws-cdk-lib.IAspect"]})");
+  EXPECT_EQ(
+      token.dump(),
+      R"({"$jsii.byref":"aws-cdk-lib.aws_s3.Bucket@10003","$jsii.interfaces":["aws-cdk-lib.IAspect"]})");
   const auto back = wire::as_byref(token);
   EXPECT_EQ(back.id, ref.id);
   EXPECT_EQ(back.interfaces, ref.interfaces);
@@ -29,11 +32,13 @@ TEST(Wire, EnumSplitsOnTheLastSlash) {
 
 TEST(Wire, DatesAreIsoUtcWithMilliseconds) {
   using namespace std::chrono;
-  const jsii::Date when = sys_days{year{2030} / 1 / 2} + hours{3} + minutes{4} + seconds{5} + milliseconds{67};
+  const jsii::Date when =
+      sys_days{year{2030} / 1 / 2} + hours{3} + minutes{4} + seconds{5} + milliseconds{67};
   const Json token = wire::date(when);
   EXPECT_EQ(token.dump(), R"({"$jsii.date":"2030-01-02T03:04:05.067Z"})");
   EXPECT_EQ(wire::as_date(token), when);
-  const jsii::Date before_epoch = sys_days{year{1969} / 12 / 31} + hours{23} + minutes{59} + seconds{59} + milliseconds{1};
+  const jsii::Date before_epoch =
+      sys_days{year{1969} / 12 / 31} + hours{23} + minutes{59} + seconds{59} + milliseconds{1};
   EXPECT_EQ(wire::format_iso8601(before_epoch), "1969-12-31T23:59:59.001Z");
   EXPECT_EQ(wire::parse_iso8601("1969-12-31T23:59:59.001Z"), before_epoch);
   EXPECT_THROW((void)wire::parse_iso8601("yesterday"), jsii::Fault);
