@@ -31,6 +31,7 @@ apt_packages=(
   g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-filesystem1.81-dev nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev googletest
+  clang-format clang-tidy cppcheck
 )
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_packages+=(nodejs npm)

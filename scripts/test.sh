@@ -8,6 +8,9 @@ cd "$repo"
 
 bash scripts/setup.sh ci
 
+echo "==> lint (clang-format, cppcheck)"
+bash scripts/lint.sh
+
 echo "==> build (ci)"
 cmake --build --preset ci
 

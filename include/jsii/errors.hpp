@@ -63,7 +63,8 @@ class Fault : public Error {
 /// The kernel process could not be started, or ended while (or before) a request was served.
 class KernelDied : public Error {
  public:
-  KernelDied(std::string what, std::string call, int exit_status, std::vector<std::string> last_stderr);
+  KernelDied(const std::string& what, std::string call, int exit_status,
+             std::vector<std::string> last_stderr);
   [[nodiscard]] const std::string& call() const noexcept { return call_; }
   /// Exit code, or 128 + signal number when the process was killed; -1 when unknown.
   [[nodiscard]] int exit_status() const noexcept { return exit_status_; }

@@ -105,7 +105,7 @@ class Kernel {
   Json sinvoke(std::string_view fqn, std::string_view method, Json args = Json::array());
   /// Async methods (`begin`/`end`) are not supported: throws NotSupported. No aws-cdk-lib API a host calls
   /// needs them.
-  [[noreturn]] Json begin(const ObjRef& object, std::string_view method, Json args = Json::array());
+  [[noreturn]] Json begin(const ObjRef& object, std::string_view method, const Json& args = Json::array());
   Json naming(std::string_view assembly);
   std::int64_t object_count();  ///< `stats`
 

@@ -37,11 +37,8 @@ JsError::JsError(std::string call, std::string js_name, std::string js_message, 
 Fault::Fault(std::string call, std::string message)
     : Error(call + ": jsii kernel fault: " + message), call_(std::move(call)), message_(std::move(message)) {}
 
-KernelDied::KernelDied(std::string what, std::string call, int exit_status,
+KernelDied::KernelDied(const std::string& what, std::string call, int exit_status,
                        std::vector<std::string> last_stderr)
-    : Error(std::move(what)),
-      call_(std::move(call)),
-      exit_status_(exit_status),
-      last_stderr_(std::move(last_stderr)) {}
+    : Error(what), call_(std::move(call)), exit_status_(exit_status), last_stderr_(std::move(last_stderr)) {}
 
 }  // namespace jsii

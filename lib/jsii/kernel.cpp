@@ -78,7 +78,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 }
 
 struct LoadedPackage {
-  std::string version;
+  std::string
+      version;  // cppcheck-suppress unusedStructMember ; read by shutdown() through a structured binding
   int types = 0;
   bool wants_index = false;  // loaded slowly and the kernel's index was missing: worth waiting for at exit
 };
@@ -302,14 +303,15 @@ Json Kernel::exchange(Json request, std::string_view call) {
 
   std::string line;
   try {
-    line = wire::strip_undefined(std::move(request)).dump(-1, ' ', false, Json::error_handler_t::strict);
+    const Json stripped = wire::strip_undefined(std::move(request));
+    line = stripped.dump(-1, ' ', false, Json::error_handler_t::strict);
   } catch (const Json::exception& e) {
     throw Error(std::string(call) + ": cannot encode the request (" + e.what() +
                 "); strings must be valid UTF-8");
   }
   if (!process.write_line(line)) throw died("ended before it could receive");
 
-  s.host_failures.push_back(nullptr);
+  s.host_failures.emplace_back(nullptr);
   struct PopFailure {
     std::vector<std::exception_ptr>& stack;
     ~PopFailure() { stack.pop_back(); }
@@ -366,8 +368,8 @@ Json Kernel::exchange(Json request, std::string_view call) {
       }
       std::string answer;
       try {
-        answer = Json{{"complete", wire::strip_undefined(std::move(complete))}}.dump(
-            -1, ' ', false, Json::error_handler_t::replace);
+        const Json message{{"complete", wire::strip_undefined(std::move(complete))}};
+        answer = message.dump(-1, ' ', false, Json::error_handler_t::replace);
       } catch (const Json::exception& e) {
         answer = Json{{"complete", {{"cbid", callback->cbid}, {"err", e.what()}}}}.dump();
       }
@@ -516,7 +518,7 @@ Json Kernel::sinvoke(std::string_view fqn, std::string_view method, Json args) {
   return ok.contains("result") ? std::move(ok["result"]) : undefined();
 }
 
-Json Kernel::begin(const ObjRef& object, std::string_view method, Json /*args*/) {
+Json Kernel::begin(const ObjRef& object, std::string_view method, const Json& /*args*/) {
   throw NotSupported(
       describe_call("begin", object.id, method) +
       ": async jsii methods are not supported by the C++ runtime (no aws-cdk-lib API a host calls "

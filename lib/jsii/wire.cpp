@@ -1,4 +1,5 @@
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <jsii/errors.hpp>
@@ -149,7 +150,7 @@ Date parse_iso8601(std::string_view text) {
       year_month_day{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                      std::chrono::day(static_cast<unsigned>(day))};
   const auto whole = static_cast<long long>(second);
-  const auto millis = static_cast<long long>((second - static_cast<double>(whole)) * 1000.0 + 0.5);
+  const auto millis = std::llround((second - static_cast<double>(whole)) * 1000.0);
   return time_point_cast<milliseconds>(days) + hours(hour) + minutes(minute) + std::chrono::seconds(whole) +
          milliseconds(millis);
 }

@@ -28,7 +28,7 @@ std::vector<int> survivors(const std::string& marker) {
 
 struct Ending {
   std::string mode;
-  int expected_status;
+  int expected_status;  // cppcheck-suppress unusedStructMember ; read through GetParam()
   int signal_after_ms = -1;
   int signal = 0;
 };

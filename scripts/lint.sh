@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Static checks on our own C++: clang-format (must be clean), cppcheck (must be quiet), and, with --tidy,
+# clang-tidy over the compile database of build/dev (slow: minutes on 2 cores).
+#
+# Usage: scripts/lint.sh [--tidy]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$repo"
+
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' | grep -v '^test/fixtures/')
+
+echo "==> clang-format"
+clang-format --dry-run --Werror "${sources[@]}"
+
+echo "==> cppcheck"
+cppcheck --std=c++20 --library=googletest --enable=warning,style,performance,portability --inline-suppr \
+  --quiet --error-exitcode=1 -I include -I lib/jsii --suppressions-list=.cppcheck-suppressions \
+  lib bin bench test
+
+if [[ "${1:-}" == "--tidy" ]]; then
+  echo "==> clang-tidy"
+  [[ -f build/dev/compile_commands.json ]] || bash scripts/setup.sh dev
+  mapfile -t units < <(git ls-files '*.cpp')
+  clang-tidy -p build/dev --quiet --warnings-as-errors='*' "${units[@]}"
+fi
+echo "==> lint clean"
