@@ -48,8 +48,7 @@ TEST(Callbacks, HostAspectIsVisitedDuringSynthAndChangesTheTemplate) {
   (void)kernel.create("aws-cdk-lib.aws_s3.Bucket", {wire::byref(stack), "Data"});
 
   TaggingAspect aspect(kernel);
-  const Json aspects = kernel.sinvoke("aws-cdk-lib.Aspects", "of", {wire::byref(app)});
-  kernel.invoke(wire::as_byref(aspects), "add", {wire::byref(aspect.jsii_ref(kernel))});
+  test_support::add_aspect(kernel, app, aspect);
   EXPECT_EQ(aspect.jsii_ref(kernel).fqn(), "Object");
   EXPECT_EQ(kernel.host_of(aspect.jsii_ref(kernel)), &aspect);
 
@@ -207,8 +206,7 @@ TEST(Callbacks, CallbacksNestInsideCallbacks) {
   const auto stack = test_support::new_stack(kernel, app, "Nested");
   ResolvableValue inner;
   OuterAspect outer(kernel, stack, inner);
-  kernel.invoke(wire::as_byref(kernel.sinvoke("aws-cdk-lib.Aspects", "of", {wire::byref(stack)})), "add",
-                {wire::byref(outer.jsii_ref(kernel))});
+  test_support::add_aspect(kernel, stack, outer);
   (void)kernel.invoke(app, "synth");
   EXPECT_EQ(outer.depth_reached, 2);
 }
@@ -228,8 +226,7 @@ TEST(Callbacks, CppExceptionSurfacesToTheCallerWithItsMessage) {
   const auto app = test_support::new_app(kernel, test_support::scratch_dir("throwing"));
   (void)test_support::new_stack(kernel, app, "Throwing");
   ThrowingAspect aspect;
-  kernel.invoke(wire::as_byref(kernel.sinvoke("aws-cdk-lib.Aspects", "of", {wire::byref(app)})), "add",
-                {wire::byref(aspect.jsii_ref(kernel))});
+  test_support::add_aspect(kernel, app, aspect);
   try {
     (void)kernel.invoke(app, "synth");
     FAIL() << "synth succeeded although the aspect threw";
@@ -253,8 +250,7 @@ TEST(Callbacks, DestroyedHostObjectIsReportedNotCalled) {
   (void)test_support::new_stack(kernel, app, "Destroyed");
   {
     TaggingAspect aspect(kernel);
-    kernel.invoke(wire::as_byref(kernel.sinvoke("aws-cdk-lib.Aspects", "of", {wire::byref(app)})), "add",
-                  {wire::byref(aspect.jsii_ref(kernel))});
+    test_support::add_aspect(kernel, app, aspect);
   }
   try {
     (void)kernel.invoke(app, "synth");

@@ -113,8 +113,7 @@ TEST(Failures, KernelKilledDuringACallbackIsADeadKernel) {
   const auto app = test_support::new_app(kernel, test_support::scratch_dir("killed-cb"));
   (void)test_support::new_stack(kernel, app, "Victim");
   KillingAspect aspect(kernel.pid());
-  kernel.invoke(wire::as_byref(kernel.sinvoke("aws-cdk-lib.Aspects", "of", {wire::byref(app)})), "add",
-                {wire::byref(aspect.jsii_ref(kernel))});
+  test_support::add_aspect(kernel, app, aspect);
   EXPECT_THROW((void)kernel.invoke(app, "synth"), jsii::KernelDied);
 }
 

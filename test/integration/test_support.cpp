@@ -43,6 +43,12 @@ jsii::ObjRef new_stack(jsii::Kernel& kernel, const jsii::ObjRef& app, const std:
   return kernel.create("aws-cdk-lib.Stack", {jsii::wire::byref(app), name}, options);
 }
 
+void add_aspect(jsii::Kernel& kernel, const jsii::ObjRef& scope, jsii::HostObject& aspect) {
+  const auto aspects =
+      jsii::wire::as_byref(kernel.sinvoke("aws-cdk-lib.Aspects", "of", {jsii::wire::byref(scope)}));
+  (void)kernel.invoke(aspects, "add", {jsii::wire::byref(aspect.jsii_ref(kernel))});
+}
+
 Json read_template(const std::string& outdir, const std::string& stack) {
   std::ifstream in(fs::path(outdir) / (stack + ".template.json"));
   if (!in) throw std::runtime_error("no template for " + stack + " in " + outdir);

@@ -20,6 +20,9 @@ jsii::ObjRef new_app(jsii::Kernel& kernel, const std::string& outdir);
 jsii::ObjRef new_stack(jsii::Kernel& kernel, const jsii::ObjRef& app, const std::string& name,
                        const jsii::CreateOptions& options = {});
 
+/// `Aspects.of(scope).add(aspect)` for a C++ aspect.
+void add_aspect(jsii::Kernel& kernel, const jsii::ObjRef& scope, jsii::HostObject& aspect);
+
 /// Reads `<outdir>/<stack>.template.json` after a synth.
 jsii::Json read_template(const std::string& outdir, const std::string& stack);
 
