@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <jsii/errors.hpp>
+#include <jsii/object.hpp>
 #include <jsii/wire.hpp>
 #include <memory>
 #include <string>
@@ -18,10 +19,10 @@
 namespace jsii {
 
 class HostObject;
-class Object;
 namespace detail {
 struct KernelShared;
 class KernelSession;
+struct Access;
 }  // namespace detail
 
 /// How the C++ process talks to node.
@@ -93,6 +94,8 @@ class Kernel {
   /// Loads a package listed in the jsii packages manifest written at build time (`packages.json`; path baked
   /// in, overridden by $JSII_CPP_PACKAGES), with all of its jsii dependencies first.
   void load_package(std::string_view name);
+  /// Like load_package, but returns false (loading nothing) when the manifest is missing or does not list it.
+  bool try_load_package(std::string_view name);
 
   // --- requests (arguments and results in wire form, see wire.hpp) ---
   ObjRef create(std::string_view fqn, Json args = Json::array(), const CreateOptions& options = {});
@@ -118,28 +121,14 @@ class Kernel {
 
  private:
   friend class HostObject;
+  friend struct detail::Access;
   Json exchange(Json request, std::string_view call);
+  void flush_pending();
+  ObjRef create_adopting(std::string_view fqn, Json args, const CreateOptions& options,
+                         const std::shared_ptr<Object::State>& adopt);
   std::shared_ptr<detail::KernelShared> shared_;
   std::unique_ptr<detail::KernelSession> session_;
   Options options_;
-};
-
-/// A handle on a kernel object. Copies share one identity; `==` compares identity.
-class Object {
- public:
-  Object() = default;
-  [[nodiscard]] const ObjRef& jsii_ref() const;
-  [[nodiscard]] explicit operator bool() const noexcept { return static_cast<bool>(state_); }
-  [[nodiscard]] HostObject* jsii_host() const;
-  friend bool operator==(const Object& a, const Object& b) noexcept { return a.state_ == b.state_; }
-  [[nodiscard]] const void* jsii_identity() const noexcept { return state_.get(); }
-
-  struct State;  ///< runtime-internal: the shared identity of a kernel object
-
- private:
-  friend class Kernel;
-  explicit Object(std::shared_ptr<State> state) : state_(std::move(state)) {}
-  std::shared_ptr<State> state_;
 };
 
 }  // namespace jsii

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <jsii/object.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -16,25 +17,12 @@ namespace jsii {
 
 using Json = nlohmann::json;
 
-/// A reference to an object that lives in the kernel: `{"$jsii.byref":"<fqn>@<n>","$jsii.interfaces":[...]}`.
-struct ObjRef {
-  std::string id;                       ///< e.g. `aws-cdk-lib.aws_s3.Bucket@10003`
-  std::vector<std::string> interfaces;  ///< extra interfaces the object is known to implement
-
-  /// The FQN part of the id (before the last `@`): `aws-cdk-lib.aws_s3.Bucket`, or `Object`.
-  [[nodiscard]] std::string_view fqn() const;
-  [[nodiscard]] bool empty() const noexcept { return id.empty(); }
-  friend bool operator==(const ObjRef& a, const ObjRef& b) noexcept { return a.id == b.id; }
-};
-
 /// A member of an enum: `{"$jsii.enum":"<enum fqn>/<MEMBER>"}`.
 struct EnumRef {
   std::string fqn;
   std::string member;
   friend bool operator==(const EnumRef&, const EnumRef&) = default;
 };
-
-using Date = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
 
 /// The value that stands for JavaScript `undefined`.
 [[nodiscard]] Json undefined();

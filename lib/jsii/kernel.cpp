@@ -282,6 +282,8 @@ int Kernel::pid() {
 Json Kernel::exchange(Json request, std::string_view call) {
   const std::lock_guard lock(shared_->mutex);
   start();
+  // Constructions the generated bindings deferred happen first, in order: JS sees what TypeScript would.
+  if (!shared_->pending.empty() && !shared_->flushing) flush_pending();
   auto& s = *session_;
   auto& process = *s.process;
 
@@ -409,17 +411,21 @@ int Kernel::load(std::string_view name, std::string_view version, std::string_vi
 }
 
 void Kernel::load_package(std::string_view name) {
+  if (!try_load_package(name)) {
+    throw Error("jsii package '" + std::string(name) + "' is not in the packages manifest (" +
+                env_or("JSII_CPP_PACKAGES", JSII_CPP_DEFAULT_PACKAGES) +
+                "); add it to package.json dependencies and re-run scripts/setup.sh");
+  }
+}
+
+bool Kernel::try_load_package(std::string_view name) {
   const std::lock_guard lock(shared_->mutex);
   auto& s = *session_;
-  if (s.loaded.contains(name)) return;
+  if (s.loaded.contains(name)) return true;
   if (!s.manifest) {
     const std::string path = env_or("JSII_CPP_PACKAGES", JSII_CPP_DEFAULT_PACKAGES);
     std::ifstream in(path);
-    if (!in) {
-      throw Error("jsii packages manifest " + path +
-                  " cannot be read. Run scripts/setup.sh (it writes build/jsii-deps/packages.json) or set "
-                  "JSII_CPP_PACKAGES.");
-    }
+    if (!in) return false;
     const Json doc = Json::parse(in, nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object() || !doc.contains("packages") || !doc["packages"].is_array()) {
       throw Error("jsii packages manifest " + path + " is not valid (expected {\"packages\": [...]})");
@@ -432,17 +438,19 @@ void Kernel::load_package(std::string_view name) {
     s.manifest = std::move(entries);
   }
   const auto it = s.manifest->find(name);
-  if (it == s.manifest->end()) {
-    throw Error(
-        "jsii package '" + std::string(name) +
-        "' is not in the packages manifest; add it to package.json dependencies and re-run scripts/setup.sh");
-  }
-  const ManifestEntry entry = it->second;  // copy: recursion below may not invalidate, but keep it simple
+  if (it == s.manifest->end()) return false;
+  const ManifestEntry entry = it->second;  // copy: the recursion below re-enters this function
   for (const auto& dependency : entry.dependencies) load_package(dependency);
   (void)load(name, entry.version, entry.tarball);
+  return true;
 }
 
 ObjRef Kernel::create(std::string_view fqn, Json args, const CreateOptions& options) {
+  return create_adopting(fqn, std::move(args), options, nullptr);
+}
+
+ObjRef Kernel::create_adopting(std::string_view fqn, Json args, const CreateOptions& options,
+                               const std::shared_ptr<Object::State>& adopt) {
   Json request{{"api", "create"}, {"fqn", std::string(fqn)}, {"args", std::move(args)}};
   if (!options.interfaces.empty()) request["interfaces"] = options.interfaces;
   if (!options.overrides.empty()) {
@@ -455,6 +463,10 @@ ObjRef Kernel::create(std::string_view fqn, Json args, const CreateOptions& opti
   }
   const std::lock_guard lock(shared_->mutex);
   ObjRef ref = wire::as_byref(exchange(std::move(request), describe_call("create", fqn)));
+  if (adopt) {
+    adopt->ref = ref;
+    shared_->objects[ref.id] = adopt;
+  }
   if (options.host != nullptr) {
     // Registered before anyone else can see the id: callbacks for it can only come with a later request.
     const Object handle = object(ref);
@@ -563,12 +575,5 @@ HostObject* Kernel::host_of(const ObjRef& ref) {
   const auto it = shared_->objects.find(ref.id);
   return it == shared_->objects.end() ? nullptr : it->second->host;
 }
-
-const ObjRef& Object::jsii_ref() const {
-  if (!state_) throw Error("use of an empty jsii::Object handle");
-  return state_->ref;
-}
-
-HostObject* Object::jsii_host() const { return state_ ? state_->host : nullptr; }
 
 }  // namespace jsii

@@ -2,6 +2,9 @@
 // outlives its kernel (a static destroyed after the kernel) does not touch freed memory.
 #pragma once
 
+#include <deque>
+#include <jsii/bindings.hpp>
+#include <jsii/host_object.hpp>
 #include <jsii/kernel.hpp>
 #include <memory>
 #include <mutex>
@@ -13,6 +16,15 @@ namespace jsii {
 struct Object::State {
   ObjRef ref;
   HostObject* host = nullptr;  ///< the C++ implementation, while it is alive
+
+  // --- objects made by generated bindings ---
+  const Object* owner = nullptr;           ///< the C++ object whose constructor made this one
+  void* self = nullptr;                    ///< `owner` as its generated type; null once it is destroyed
+  const detail::TypeInfo* type = nullptr;  ///< that generated type
+  bool pending = false;                    ///< creation deferred (see detail::construct)
+  Json args;                               ///< constructor arguments while pending
+  std::string failure;                     ///< why the deferred creation failed
+  std::unique_ptr<HostObject> adapter;     ///< forwards callbacks to `type->dispatch(self, ...)`
 };
 
 namespace detail {
@@ -22,6 +34,30 @@ struct KernelShared {
   std::recursive_mutex mutex;
   /// id -> state; never shrinks except on `del`, like the kernel's own table.
   std::unordered_map<std::string, std::shared_ptr<Object::State>> objects;
+  /// Objects whose construction is deferred, in construction order; created before the next request.
+  std::deque<std::shared_ptr<Object::State>> pending;
+  bool flushing = false;
+};
+
+/// Runtime-internal access to the private parts of Object and Kernel.
+struct Access {
+  static std::shared_ptr<Object::State>& state_of(Object& object) { return object.state_; }
+  static const std::shared_ptr<Object::State>& state_of(const Object& object) { return object.state_; }
+  static Object handle(std::shared_ptr<Object::State> state) { return Object(std::move(state)); }
+  static KernelShared& shared_of(const Kernel& kernel) { return *kernel.shared_; }
+  /// Creates `state` in the kernel now (its deferred construction, or its C++ implementation).
+  static void create_now(Kernel& kernel, const std::shared_ptr<Object::State>& state);
+  /// Makes sure `state` exists in the kernel (flushing deferred constructions up to it).
+  static void realize(Kernel& kernel, const std::shared_ptr<Object::State>& state);
+  /// The owner of `state` is going away.
+  static void release(const Object& owner);
+  static ObjRef create(Kernel& kernel, std::string_view fqn, Json args, const CreateOptions& options,
+                       const std::shared_ptr<Object::State>& adopt) {
+    return kernel.create_adopting(fqn, std::move(args), options, adopt);
+  }
+  static void flush(Kernel& kernel) { kernel.flush_pending(); }
+  static Json& any_value(Any& any);
+  static const Json& any_value(const Any& any);
 };
 
 }  // namespace detail

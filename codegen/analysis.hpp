@@ -1,0 +1,87 @@
+// What the generator derives from the type system before writing anything: C++ spellings of jsii types, the
+// members each generated type declares, and which headers must include which (so that includes never form a
+// cycle that needs a type before it is defined).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+namespace jsii_codegen {
+
+/// A property or method as one generated type declares it.
+struct Member {
+  const Property* property = nullptr;  ///< exactly one of property / method is set
+  const Method* method = nullptr;
+  std::string declared_in;  ///< fqn of the jsii type that declared it
+  [[nodiscard]] const std::string& name() const {
+    return property != nullptr ? property->name : method->name;
+  }
+  [[nodiscard]] bool is_static() const {
+    return property != nullptr ? property->is_static : method->is_static;
+  }
+  [[nodiscard]] bool is_protected() const {
+    return property != nullptr ? property->is_protected : method->is_protected;
+  }
+};
+
+class Analysis {
+ public:
+  explicit Analysis(const TypeSystem& types);
+
+  [[nodiscard]] const TypeSystem& types() const { return types_; }
+
+  /// `std::string`, `double`, `::aws_cdk_lib::aws_s3::IBucket`, `std::vector<...>`, `std::variant<...>`...
+  [[nodiscard]] std::string cpp(const TypeRef& type) const;
+  [[nodiscard]] std::string cpp_optional(const TypeRef& type, bool optional) const;
+  /// A struct field's type: as `cpp`, with `jsii::Box<T>` where the field's struct and T contain each other.
+  [[nodiscard]] std::string field_cpp(const std::string& owner, const Property& field) const;
+  /// Passed by value (numbers, booleans, enums) rather than by const reference.
+  [[nodiscard]] bool by_value(const TypeRef& type) const;
+  /// A struct all of whose fields are optional: an optional parameter of it defaults to `{}`.
+  [[nodiscard]] bool all_optional_struct(const TypeRef& type) const;
+
+  /// A parameter as declared (`const std::string& id`, `const BucketProps& props = {}`).
+  [[nodiscard]] std::string parameter(const std::string& owner, const Parameter& p, bool with_default) const;
+  /// The parameter's type alone, as in a function type (`const std::string&`).
+  [[nodiscard]] std::string parameter_type(const Parameter& p) const;
+  /// Whether the trailing optional parameters from index `i` on may have default arguments.
+  [[nodiscard]] std::vector<bool> defaults(const std::string& owner,
+                                           const std::vector<Parameter>& params) const;
+
+  /// Struct fields, inherited ones included, in alphabetical order.
+  [[nodiscard]] std::vector<const Property*> struct_fields(const std::string& fqn) const;
+  /// Members a generated class or interface declares (see docs/bindings.md for the rules).
+  [[nodiscard]] const std::vector<Member>& members(const std::string& fqn) const;
+  /// Every interface a class or interface implements, transitively (its bases' included), sorted.
+  [[nodiscard]] std::vector<std::string> all_interfaces(const std::string& fqn) const;
+  /// Abstract members a C++ subclass must override (classes: abstract and not implemented in the chain;
+  /// interfaces: methods and required properties).
+  [[nodiscard]] std::vector<std::string> must_override(const std::string& fqn) const;
+
+  /// Headers a type's header includes before its definition (types it needs complete), sorted.
+  [[nodiscard]] std::set<std::string> needs_complete(const std::string& fqn) const;
+  /// Named types (fqns) mentioned anywhere in a type's declarations.
+  [[nodiscard]] std::set<std::string> mentions(const std::string& fqn) const;
+  /// Modules (fqns) whose compiled code a module's code calls (base classes, structs, enums, loaders).
+  [[nodiscard]] std::set<std::string> module_links(const Assembly& assembly, const Module& module) const;
+
+ private:
+  void compute_members(const Type& type);
+  void compute_complete_edges();
+  void add_complete_refs(const TypeRef& type, bool in_container, std::set<std::string>& out) const;
+  [[nodiscard]] std::string spell(const TypeRef& type, const std::string& owner) const;
+  const TypeSystem& types_;
+  std::map<std::string, std::vector<Member>> members_;
+  std::map<std::string, std::set<std::string>> mandatory_;       // fqn -> fqns it needs complete
+  std::set<std::pair<std::string, std::string>> kept_defaults_;  // (owner, type) default-argument edges kept
+  std::set<std::pair<std::string, std::string>> boxed_;          // (struct, field type) held in a jsii::Box
+};
+
+/// Every named type (fqn) in a type reference.
+void collect_named(const TypeRef& type, std::set<std::string>& out);
+
+}  // namespace jsii_codegen

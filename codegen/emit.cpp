@@ -1,0 +1,578 @@
+#include "emit.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "naming.hpp"
+
+namespace jsii_codegen {
+namespace {
+
+const Assembly& assembly_of(const Analysis& a, const Type& t) { return a.types().assembly(t.assembly); }
+
+std::string ns_of(const Type& t) { return t.cpp.substr(2, t.cpp.size() - 2 - t.name.size() - 2); }
+
+std::string quote(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r' || c == '\t') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+void comment_lines(std::string& out, const std::string& indent, const std::string& text,
+                   const std::string& prefix = "") {
+  std::istringstream lines(text);
+  std::string line;
+  bool first = true;
+  while (std::getline(lines, line)) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    // A trailing backslash would splice the next source line into the comment.
+    if (!line.empty() && line.back() == '\\') line += " .";
+    out += indent + "///" + (line.empty() && !(first && !prefix.empty()) ? "" : " ") + (first ? prefix : "") +
+           line + "\n";
+    first = false;
+  }
+}
+
+std::string doc_comment(const Docs& docs, const std::string& indent,
+                        const std::vector<Parameter>* params = nullptr) {
+  std::string out;
+  if (!docs.summary.empty()) comment_lines(out, indent, docs.summary);
+  if (!docs.remarks.empty()) {
+    out += indent + "///\n";
+    comment_lines(out, indent, docs.remarks);
+  }
+  bool tags = false;
+  auto tag = [&](const std::string& name, const std::string& text) {
+    if (text.empty()) return;
+    if (!tags && !out.empty()) out += indent + "///\n";
+    tags = true;
+    comment_lines(out, indent, text, "@" + name + " ");
+  };
+  if (params != nullptr) {
+    for (const auto& p : *params) tag("param", cpp_identifier(p.name) + " " + p.docs.summary);
+  }
+  tag("return", docs.returns);
+  tag("default", docs.default_value);
+  tag("see", docs.see);
+  if (docs.deprecated) tag("deprecated", docs.deprecated->empty() ? "deprecated" : *docs.deprecated);
+  return out;
+}
+
+std::string deprecated_attribute(const Docs& docs) {
+  if (!docs.deprecated) return "";
+  return "[[deprecated(" + quote(docs.deprecated->empty() ? "deprecated" : *docs.deprecated) + ")]] ";
+}
+
+std::string return_type(const Analysis& a, const Method& m) {
+  return m.returns ? a.cpp_optional(*m.returns, m.returns_optional) : "void";
+}
+
+std::string getter_type(const Analysis& a, const Property& p) { return a.cpp_optional(p.type, p.optional); }
+
+std::string setter_parameter(const Analysis& a, const Property& p) {
+  const std::string type = getter_type(a, p);
+  return (!p.optional && a.by_value(p.type)) ? type : "const " + type + "&";
+}
+
+std::string parameter_list(const Analysis& a, const std::string& owner, const std::vector<Parameter>& params,
+                           bool with_defaults) {
+  const auto defaults = with_defaults ? a.defaults(owner, params) : std::vector<bool>(params.size(), false);
+  std::string out;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + a.parameter(owner, params[i], defaults[i]);
+  }
+  return out;
+}
+
+std::string function_type(const Analysis& a, const Member& m) {
+  if (m.property != nullptr) return getter_type(a, *m.property) + "() const";
+  std::string out = return_type(a, *m.method) + "(";
+  for (std::size_t i = 0; i < m.method->parameters.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + a.parameter_type(m.method->parameters[i]);
+  }
+  return out + ") const";
+}
+
+std::string base_of(const Analysis& a, const Type& t) {
+  if (t.kind == Type::Kind::class_ && t.base) return a.types().type(*t.base).cpp;
+  return "::jsii::Object";
+}
+
+// --- headers
+// -------------------------------------------------------------------------------------------------
+
+void declare_member(const Analysis& a, const Type& t, const Member& m, std::string& out) {
+  const std::string indent = "  ";
+  const std::string name = cpp_identifier(m.name());
+  if (m.property != nullptr) {
+    const Property& p = *m.property;
+    out += doc_comment(p.docs, indent);
+    const std::string attribute = deprecated_attribute(p.docs);
+    if (p.is_static) {
+      out += indent + attribute + "static " + getter_type(a, p) + " " + name + "();\n";
+      if (!p.immutable)
+        out += indent + attribute + "static void " + name + "(" + setter_parameter(a, p) + " value);\n";
+    } else {
+      out += indent + attribute + "virtual " + getter_type(a, p) + " " + name + "() const;\n";
+      if (!p.immutable) {
+        out +=
+            indent + attribute + "virtual void " + name + "(" + setter_parameter(a, p) + " value) const;\n";
+      }
+    }
+    return;
+  }
+  const Method& method = *m.method;
+  out += doc_comment(method.docs, indent, &method.parameters);
+  out += indent + deprecated_attribute(method.docs) + (method.is_static ? "static " : "virtual ") +
+         return_type(a, method) + " " + name + "(" + parameter_list(a, t.fqn, method.parameters, true) + ")" +
+         (method.is_static ? "" : " const") + ";\n";
+}
+
+std::string interfaces_list(const Analysis& a, const Type& t) {
+  std::string out = "::jsii::Interfaces<";
+  bool first = true;
+  for (const auto& i : a.all_interfaces(t.fqn)) {
+    out += (first ? "" : ", ") + a.types().type(i).cpp;
+    first = false;
+  }
+  return out + ">";
+}
+
+void class_body(const Analysis& a, const Type& t, std::string& out) {
+  const bool is_interface = t.kind == Type::Kind::interface;
+  const std::string base = base_of(a, t);
+  out += doc_comment(t.docs, "");
+  out += "class " + deprecated_attribute(t.docs) + t.name + " : public " + base + " {\n public:\n";
+  out += "  static constexpr std::string_view jsii_fqn = " + quote(t.fqn) + ";\n";
+  out += "  using jsii_interfaces = " + interfaces_list(a, t) + ";\n";
+  out += "  static const ::jsii::detail::TypeInfo& jsii_type();\n\n";
+  out += "  /// Wraps an existing kernel object (see `jsii::cast`).\n";
+  out +=
+      "  " + t.name + "(::jsii::FromRef tag, const ::jsii::Object& object) : " + base + "(tag, object) {}\n";
+  if (is_interface) {
+    out += "  /// Any handle whose type implements " + t.name + ".\n";
+    out += "  template <class U>\n    requires ::jsii::Implements<U, " + t.name + ">\n";
+    out += "  " + t.name + "(const U& other)  // NOLINT(google-explicit-constructor)\n";
+    out += "      : ::jsii::Object(::jsii::FromRef{}, other) {}\n";
+  }
+  std::string protected_part;
+  if (t.initializer) {
+    std::string& into = t.initializer->is_protected || t.is_abstract ? protected_part : out;
+    into += "\n" + doc_comment(t.initializer->docs, "  ", &t.initializer->parameters);
+    const std::string params = parameter_list(a, t.fqn, t.initializer->parameters, true);
+    into += "  " + std::string(t.initializer->parameters.empty() ? "" : "explicit ") + t.name + "(" + params +
+            ");\n";
+  }
+  for (const auto& m : a.members(t.fqn)) {
+    std::string& into = m.is_protected() ? protected_part : out;
+    into += "\n";
+    declare_member(a, t, m, into);
+  }
+  out += "\n protected:\n";
+  if (is_interface) {
+    out += "  /// For C++ implementations: `class MyThing : public " + t.name + " { ... };`\n";
+    out += "  " + t.name + "();\n";
+  }
+  out += "  explicit " + t.name + "(::jsii::NoInit tag) : " + base + "(tag) {}\n";
+  out += protected_part;
+  out += "\n private:\n  struct JsiiImpl;\n  friend struct JsiiImpl;\n};\n";
+}
+
+void struct_body(const Analysis& a, const Type& t, std::string& out) {
+  out += doc_comment(t.docs, "");
+  out += "struct " + deprecated_attribute(t.docs) + t.name + " {\n";
+  out += "  static constexpr std::string_view jsii_fqn = " + quote(t.fqn) + ";\n";
+  for (const auto* field : a.struct_fields(t.fqn)) {
+    out += "\n" + doc_comment(field->docs, "  ");
+    const std::string type = a.field_cpp(t.fqn, *field);
+    out += "  " + deprecated_attribute(field->docs) +
+           (field->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + " " +
+           cpp_identifier(field->name) + ";\n";
+  }
+  out += "};\n";
+}
+
+void enum_body(const Type& t, std::string& out) {
+  out += doc_comment(t.docs, "");
+  out += "enum class " + deprecated_attribute(t.docs) + t.name + " : int {\n";
+  for (const auto& member : t.members) {
+    out += doc_comment(member.docs, "  ");
+    out += "  " + cpp_identifier(member.name) +
+           (member.docs.deprecated ? " " + deprecated_attribute(member.docs) : "") + ",\n";
+  }
+  out += "};\n";
+}
+
+void std_includes(const std::string& body, std::string& out) {
+  const std::pair<const char*, const char*> headers[] = {{"std::map<", "<map>"},
+                                                         {"std::optional<", "<optional>"},
+                                                         {"std::string", "<string>"},
+                                                         {"std::string_view", "<string_view>"},
+                                                         {"std::variant<", "<variant>"},
+                                                         {"std::vector<", "<vector>"},
+                                                         {"::jsii::Any", "<jsii/any.hpp>"},
+                                                         {"::jsii::Required<", "<jsii/required.hpp>"},
+                                                         {"::jsii::Box<", "<jsii/box.hpp>"}};
+  for (const auto& [needle, header] : headers) {
+    if (body.find(needle) != std::string::npos) out += std::string("#include ") + header + "\n";
+  }
+}
+
+}  // namespace
+
+std::string banner(const Assembly& assembly) {
+  return "// Generated by jsii-codegen from " + assembly.name + "@" + assembly.version + ". Do not edit.\n";
+}
+
+std::string marshal_header_path(const Module& module) { return module.dir + "/jsii_marshal.hpp"; }
+
+std::string emit_header(const Analysis& a, const Type& t) {
+  std::string body;
+  switch (t.kind) {
+    case Type::Kind::class_:
+    case Type::Kind::interface:
+      class_body(a, t, body);
+      break;
+    case Type::Kind::struct_:
+      struct_body(a, t, body);
+      break;
+    case Type::Kind::enum_:
+      enum_body(t, body);
+      break;
+  }
+  std::string out = banner(assembly_of(a, t)) + "#pragma once\n\n";
+  if (t.kind != Type::Kind::enum_) out += "#include <jsii/object.hpp>\n";
+  std_includes(body, out);
+  // Types needed complete, and enums (leaves: including them costs nothing and gives users the members).
+  std::set<std::string> includes;
+  for (const auto& fqn : a.needs_complete(t.fqn)) includes.insert(a.types().type(fqn).header);
+  std::map<std::string, std::vector<const Type*>> forward;  // namespace -> types
+  for (const auto& fqn : a.mentions(t.fqn)) {
+    const Type& other = a.types().type(fqn);
+    if (other.kind == Type::Kind::enum_) {
+      includes.insert(other.header);
+    } else {
+      forward[ns_of(other)].push_back(&other);
+    }
+  }
+  for (const auto& header : includes) out += "#include <" + header + ">\n";
+  out += "\n";
+  for (const auto& [ns, types] : forward) {
+    out += "namespace " + ns + " {\n";
+    for (const Type* other : types) {
+      out += std::string(other->kind == Type::Kind::struct_ ? "struct " : "class ") + other->name + ";\n";
+    }
+    out += "}  // namespace " + ns + "\n";
+  }
+  if (!forward.empty()) out += "\n";
+  out += "namespace " + ns_of(t) + " {\n\n" + body + "\n}  // namespace " + ns_of(t) + "\n";
+  return out;
+}
+
+// --- sources
+// -------------------------------------------------------------------------------------------------
+
+namespace {
+
+std::string arguments_to_wire(const Analysis& a, const std::vector<Parameter>& params) {
+  std::string out = "  ::jsii::Json args = ::jsii::Json::array();\n";
+  for (const auto& p : params) {
+    const std::string name = cpp_identifier(p.name);
+    if (p.variadic) {
+      out += "  for (const auto& item : " + name + ") args.push_back(::jsii::detail::to_wire(item));\n";
+    } else if (p.optional && a.all_optional_struct(p.type)) {
+      out += "  args.push_back(::jsii::detail::omit_if_empty(::jsii::detail::to_wire(" + name + ")));\n";
+    } else {
+      out += "  args.push_back(::jsii::detail::to_wire(" + name + "));\n";
+    }
+  }
+  return out;
+}
+
+std::string arguments_from_wire(const Analysis& a, const std::vector<Parameter>& params) {
+  std::string out;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const Parameter& p = params[i];
+    const std::string index = std::to_string(i);
+    const std::string type = a.cpp(p.type);
+    out += i == 0 ? "" : ", ";
+    if (p.variadic) {
+      out += "::jsii::detail::from_wire<std::vector<" + type + ">>(::jsii::detail::rest(call.args, " + index +
+             "))";
+    } else if (p.optional && a.all_optional_struct(p.type)) {
+      out +=
+          "::jsii::detail::from_wire_or_empty<" + type + ">(::jsii::detail::arg(call.args, " + index + "))";
+    } else {
+      out += "::jsii::detail::from_wire<" + (p.optional ? "std::optional<" + type + ">" : type) +
+             ">(::jsii::detail::arg(call.args, " + index + "))";
+    }
+  }
+  return out;
+}
+
+void define_member(const Analysis& a, const Type& t, const Member& m, std::string& out) {
+  const std::string name = cpp_identifier(m.name());
+  const std::string quoted = quote(m.name());
+  if (m.property != nullptr) {
+    const Property& p = *m.property;
+    const std::string type = getter_type(a, p);
+    if (p.is_static) {
+      out += type + " " + t.name + "::" + name + "() {\n  return ::jsii::detail::from_wire<" + type +
+             ">(::jsii::detail::sget(jsii_type(), " + quoted + "));\n}\n";
+      if (!p.immutable) {
+        out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) +
+               " value) {\n  ::jsii::detail::sset(jsii_type(), " + quoted +
+               ", ::jsii::detail::to_wire(value));\n}\n";
+      }
+    } else {
+      out += type + " " + t.name + "::" + name + "() const {\n  return ::jsii::detail::from_wire<" + type +
+             ">(::jsii::detail::get(*this, " + quoted + "));\n}\n";
+      if (!p.immutable) {
+        out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) +
+               " value) const {\n  ::jsii::detail::set(*this, " + quoted +
+               ", ::jsii::detail::to_wire(value));\n}\n";
+      }
+    }
+    return;
+  }
+  const Method& method = *m.method;
+  const std::string result = return_type(a, method);
+  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters, false) +
+         ")" + (method.is_static ? "" : " const") + " {\n";
+  out += arguments_to_wire(a, method.parameters);
+  const std::string call = method.is_static
+                               ? "::jsii::detail::sinvoke(jsii_type(), " + quoted + ", std::move(args))"
+                               : "::jsii::detail::invoke(*this, " + quoted + ", std::move(args))";
+  out += result == "void" ? "  (void)" + call + ";\n}\n"
+                          : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
+}
+
+void define_impl(const Analysis& a, const Type& t, std::string& out) {
+  const bool is_class = t.kind == Type::Kind::class_;
+  const std::string base = base_of(a, t);
+  const bool chained = is_class && t.base.has_value();
+  std::vector<const Member*> instance;
+  for (const auto& m : a.members(t.fqn)) {
+    if (!m.is_static()) instance.push_back(&m);
+  }
+  out += "struct " + t.name + "::JsiiImpl {\n";
+  out += "  static const void* probe() {\n    static const auto* instance = new " + t.name +
+         "(::jsii::NoInit{});  // NOLINT: lives until exit\n    return instance;\n  }\n\n";
+  out +=
+      "  static void collect([[maybe_unused]] const void* s, [[maybe_unused]] const void* p,\n"
+      "                      [[maybe_unused]] std::vector<::jsii::Override>& out) {\n";
+  out += "    [[maybe_unused]] const auto* self = static_cast<const " + t.name + "*>(s);\n";
+  out += "    [[maybe_unused]] const auto* probe = static_cast<const " + t.name + "*>(p);\n";
+  if (chained) {
+    out += "    " + base + "::jsii_type().collect(static_cast<const " + base +
+           "*>(self), static_cast<const " + base + "*>(probe), out);\n";
+  }
+  for (const Member* m : instance) {
+    out += "    if (::jsii::detail::overridden<" + function_type(a, *m) + ">(self, probe, &" + t.name +
+           "::" + cpp_identifier(m->name()) + ")) {\n      ::jsii::detail::add_override(out, " +
+           (m->property != nullptr ? "true" : "false") + ", " + quote(m->name()) + ");\n    }\n";
+  }
+  out += "  }\n\n";
+  out += "  static ::jsii::Json dispatch(void* s, const ::jsii::detail::Call& call) {\n";
+  out += "    [[maybe_unused]] auto& self = *static_cast<" + t.name + "*>(s);\n";
+  for (const Member* m : instance) {
+    const std::string name = cpp_identifier(m->name());
+    out += "    if (call.name == " + quote(m->name()) + ") {\n";
+    if (m->property != nullptr) {
+      const Property& p = *m->property;
+      if (!p.immutable) {
+        out += "      if (call.set) {\n        self." + name + "(::jsii::detail::from_wire<" +
+               getter_type(a, p) + ">(call.args));\n        return ::jsii::undefined();\n      }\n";
+      }
+      out += "      return ::jsii::detail::to_wire(self." + name + "());\n    }\n";
+    } else {
+      const Method& method = *m->method;
+      const std::string invocation = "self." + name + "(" + arguments_from_wire(a, method.parameters) + ")";
+      if (method.returns) {
+        out += "      return ::jsii::detail::to_wire(" + invocation + ");\n    }\n";
+      } else {
+        out += "      " + invocation + ";\n      return ::jsii::undefined();\n    }\n";
+      }
+    }
+  }
+  if (chained) {
+    out += "    return " + base + "::jsii_type().dispatch(static_cast<" + base + "*>(&self), call);\n";
+  } else {
+    out += "    ::jsii::detail::unknown_member(jsii_type(), call);\n";
+  }
+  out += "  }\n};\n\n";
+
+  const auto abstract_members = a.must_override(t.fqn);
+  out += "const ::jsii::detail::TypeInfo& " + t.name + "::jsii_type() {\n";
+  if (!abstract_members.empty()) {
+    out += "  static constexpr std::string_view must_override[] = {";
+    for (std::size_t i = 0; i < abstract_members.size(); ++i)
+      out += (i == 0 ? "" : ", ") + quote(abstract_members[i]);
+    out += "};\n";
+  }
+  const Assembly& assembly = assembly_of(a, t);
+  out += "  static const ::jsii::detail::TypeInfo info{" + quote(t.fqn) + ", " +
+         (is_class ? "false" : "true") + ", &::" + namespace_for_assembly(assembly.name) +
+         "::jsii_detail::load, &JsiiImpl::collect, &JsiiImpl::dispatch, &JsiiImpl::probe, " +
+         (abstract_members.empty() ? "{}" : "must_override") + "};\n  return info;\n}\n\n";
+
+  if (t.initializer) {
+    out += t.name + "::" + t.name + "(" + parameter_list(a, t.fqn, t.initializer->parameters, false) +
+           ") : " + base + "(::jsii::NoInit{}) {\n" + arguments_to_wire(a, t.initializer->parameters) +
+           "  ::jsii::detail::construct(*this, this, jsii_type(), std::move(args));\n}\n\n";
+  }
+  if (!is_class) {
+    out +=
+        t.name + "::" + t.name +
+        "() : ::jsii::Object(::jsii::NoInit{}) { ::jsii::detail::implement(*this, this, jsii_type()); }\n\n";
+  }
+  for (const auto& m : a.members(t.fqn)) {
+    define_member(a, t, m, out);
+    out += "\n";
+  }
+}
+
+void define_struct_marshal(const Analysis& a, const Type& t, std::string& out) {
+  const auto fields = a.struct_fields(t.fqn);
+  out += "::jsii::Json Marshal<" + t.cpp + ">::to([[maybe_unused]] const " + t.cpp + "& value) {\n";
+  out += "  StructWriter writer;\n";
+  for (const auto* f : fields) {
+    out += "  writer.field(" + quote(f->name) + ", value." + cpp_identifier(f->name) + ");\n";
+  }
+  out += "  return writer.done(" + quote(t.fqn) + ");\n}\n";
+  out += t.cpp + " Marshal<" + t.cpp + ">::from(const ::jsii::Json& value) {\n";
+  out += "  [[maybe_unused]] const StructReader reader(value, " + quote(t.fqn) + ");\n";
+  out += "  return " + t.cpp + "{";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const Property* f = fields[i];
+    const std::string type = a.field_cpp(t.fqn, *f);
+    out += std::string(i == 0 ? "\n" : ",\n") + "      ." + cpp_identifier(f->name) + " = reader.field<" +
+           (f->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + ">(" +
+           quote(f->name) + ")";
+  }
+  out += "};\n}\n";
+  out += "bool Marshal<" + t.cpp + ">::accepts(const ::jsii::Json& value) { return struct_accepts(" +
+         quote(t.fqn) + ", value); }\n\n";
+}
+
+void define_enum_marshal(const Type& t, std::string& out) {
+  const std::string table = "jsii_members_" + t.name;
+  out += "namespace {\n";
+  if (t.members.empty()) {
+    out += "constexpr std::span<const std::string_view> " + table + "{};\n";
+  } else {
+    out += "constexpr std::string_view " + table + "[] = {";
+    for (std::size_t i = 0; i < t.members.size(); ++i) out += (i == 0 ? "" : ", ") + quote(t.members[i].name);
+    out += "};\n";
+  }
+  out += "}  // namespace\n";
+  out += "::jsii::Json Marshal<" + t.cpp + ">::to(" + t.cpp + " value) {\n  return enum_to(" + quote(t.fqn) +
+         ", " + table + ", static_cast<std::size_t>(static_cast<int>(value)));\n}\n";
+  out += t.cpp + " Marshal<" + t.cpp + ">::from(const ::jsii::Json& value) {\n  return static_cast<" + t.cpp +
+         ">(static_cast<int>(enum_from(" + quote(t.fqn) + ", " + table + ", value)));\n}\n";
+  out += "bool Marshal<" + t.cpp + ">::accepts(const ::jsii::Json& value) { return enum_accepts(" +
+         quote(t.fqn) + ", value); }\n\n";
+}
+
+}  // namespace
+
+std::string emit_definitions(const Analysis& a, const Type& t) {
+  std::string out;
+  switch (t.kind) {
+    case Type::Kind::class_:
+    case Type::Kind::interface:
+      out += "namespace " + ns_of(t) + " {\n\n";
+      define_impl(a, t, out);
+      out += "}  // namespace " + ns_of(t) + "\n\n";
+      break;
+    case Type::Kind::struct_:
+      out += "namespace jsii::detail {\n\n";
+      define_struct_marshal(a, t, out);
+      out += "}  // namespace jsii::detail\n\n";
+      break;
+    case Type::Kind::enum_:
+      out += "namespace jsii::detail {\n\n";
+      define_enum_marshal(t, out);
+      out += "}  // namespace jsii::detail\n\n";
+      break;
+  }
+  return out;
+}
+
+std::vector<std::string> source_includes(const Analysis& a, const std::vector<const Type*>& types) {
+  std::set<std::string> headers;
+  std::set<std::string> marshal;
+  for (const Type* t : types) {
+    headers.insert(t->header);
+    std::set<std::string> all = a.mentions(t->fqn);
+    all.insert(t->fqn);
+    for (const auto& fqn : all) {
+      const Type& other = a.types().type(fqn);
+      headers.insert(other.header);
+      marshal.insert(marshal_header_path(a.types().assembly(other.assembly).modules.at(other.module)));
+    }
+  }
+  std::vector<std::string> out{"jsii/bindings.hpp"};
+  out.insert(out.end(), headers.begin(), headers.end());
+  out.insert(out.end(), marshal.begin(), marshal.end());
+  return out;
+}
+
+std::string emit_marshal_header(const Analysis& a, const Assembly& assembly, const Module& module) {
+  std::string out = banner(assembly) + "#pragma once\n\n#include <jsii/bindings.hpp>\n\n";
+  const std::string loader_ns = namespace_for_assembly(assembly.name) + "::jsii_detail";
+  out += "namespace " + loader_ns + " {\n/// Loads " + assembly.name +
+         " (and its dependencies) into the kernel.\nvoid load();\n}  // namespace " + loader_ns + "\n\n";
+  std::string declarations;
+  std::string specializations;
+  for (const auto& fqn : module.types) {
+    const Type& t = a.types().type(fqn);
+    if (t.kind == Type::Kind::enum_) {
+      declarations += "enum class " + t.name + " : int;\n";
+      specializations += "template <>\nstruct Marshal<" + t.cpp + "> {\n  static Json to(" + t.cpp +
+                         " value);\n  static " + t.cpp +
+                         " from(const Json& value);\n  static bool accepts(const Json& value);\n};\n";
+    } else if (t.kind == Type::Kind::struct_) {
+      declarations += "struct " + t.name + ";\n";
+      specializations += "template <>\nstruct Marshal<" + t.cpp + "> {\n  static Json to(const " + t.cpp +
+                         "& value);\n  static " + t.cpp +
+                         " from(const Json& value);\n  static bool accepts(const Json& value);\n};\n";
+    }
+  }
+  if (!declarations.empty()) {
+    out += "namespace " + module.cpp + " {\n" + declarations + "}  // namespace " + module.cpp + "\n\n";
+    out += "namespace jsii::detail {\n" + specializations + "}  // namespace jsii::detail\n";
+  }
+  return out;
+}
+
+std::string emit_loader(const Analysis& a, const Assembly& assembly, const std::string& tarball,
+                        const std::string& types_file) {
+  std::string out = banner(assembly) + "#include <jsii/bindings.hpp>\n\n";
+  for (const auto& dependency : assembly.dependencies) {
+    out += "namespace " + namespace_for_assembly(dependency) + "::jsii_detail {\nvoid load();\n}\n";
+  }
+  (void)a;
+  const std::string ns = namespace_for_assembly(assembly.name) + "::jsii_detail";
+  out += "\nnamespace " + ns + " {\n\nvoid load();\nvoid load() {\n";
+  for (const auto& dependency : assembly.dependencies)
+    out += "  ::" + namespace_for_assembly(dependency) + "::jsii_detail::load();\n";
+  out += "  ::jsii::detail::load_assembly(" + quote(assembly.name) + ", " + quote(assembly.version) + ", " +
+         quote(tarball) + ", " + quote(types_file) + ");\n}\n\n}  // namespace " + ns + "\n";
+  return out;
+}
+
+}  // namespace jsii_codegen

@@ -1,0 +1,419 @@
+// The runtime side of the generated bindings: deferred construction, C++ overrides and implementations,
+// member calls, assembly loading and the type hierarchy behind jsii::cast.
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <jsii/bindings.hpp>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "kernel_shared.hpp"
+
+namespace jsii {
+namespace detail {
+namespace {
+
+/// Forwards the kernel's callbacks for a generated object to its C++ owner.
+class GeneratedHost final : public HostObject {
+ public:
+  explicit GeneratedHost(Object::State& state) : state_(state) {}
+
+  Json jsii_invoke(const std::string& /*cookie*/, const std::string& method, const Json& args) override {
+    return call(Call{false, false, method, args});
+  }
+  Json jsii_get(const std::string& /*cookie*/, const std::string& property) override {
+    static const Json no_args = Json::array();
+    return call(Call{true, false, property, no_args});
+  }
+  void jsii_set(const std::string& /*cookie*/, const std::string& property, const Json& value) override {
+    (void)call(Call{true, true, property, value});
+  }
+
+ private:
+  Json call(const Call& c) {
+    if (state_.self == nullptr) {
+      throw Error("JS called " + c.name + " on " + state_.ref.id + ", whose C++ object (" +
+                  std::string(state_.type->fqn) +
+                  " or a subclass) was already destroyed; keep C++ objects that override members alive while "
+                  "JS may call them (for example until app.synth()), or create them with jsii::make");
+    }
+    return state_.type->dispatch(state_.self, c);
+  }
+  Object::State& state_;
+};
+
+std::vector<Override> overrides_of(const Object::State& state) {
+  std::vector<Override> overrides;
+  if (state.self == nullptr) return overrides;
+  const void* probe = state.type->probe();
+  // The same vtable as the generated type's own instance: a plain object of that type, nothing overridden.
+  if (*static_cast<const void* const*>(state.self) != *static_cast<const void* const*>(probe)) {
+    state.type->collect(state.self, probe, overrides);
+  }
+  std::string missing;
+  for (const auto member : state.type->abstract_members) {
+    const bool found =
+        std::any_of(overrides.begin(), overrides.end(), [&](const Override& o) { return o.name == member; });
+    if (!found) missing += (missing.empty() ? "" : ", ") + std::string(member);
+  }
+  if (!missing.empty()) {
+    throw Error("the C++ class derived from " + std::string(state.type->fqn) + " must override " + missing +
+                (state.type->is_interface ? " (required members of the interface)" : " (abstract in jsii)"));
+  }
+  return overrides;
+}
+
+}  // namespace
+
+void Access::create_now(Kernel& kernel, const std::shared_ptr<Object::State>& shared_state) {
+  Object::State& state = *shared_state;
+  const bool implementation = !state.pending;
+  if (implementation) state.type->load();  // a C++ implementation may be the first use of its assembly
+  state.pending = false;
+  std::vector<Override> overrides;
+  try {
+    overrides = overrides_of(state);
+  } catch (const Error& e) {
+    state.failure = e.what();
+    throw;
+  }
+  CreateOptions options;
+  options.overrides = std::move(overrides);
+  if (!options.overrides.empty()) {
+    state.adapter = std::make_unique<GeneratedHost>(state);
+    options.host = state.adapter.get();
+  }
+  std::string fqn(state.type->fqn);
+  if (implementation) {
+    options.interfaces.push_back(fqn);
+    fqn = "Object";
+  }
+  Json args = std::move(state.args);
+  state.args = Json();
+  try {
+    // The state itself is registered under the new id, so every handle already made sees the object.
+    (void)Access::create(kernel, fqn, std::move(args), options, shared_state);
+  } catch (const std::exception& e) {
+    state.failure = e.what();
+    throw;
+  }
+}
+
+void Access::realize(Kernel& kernel, const std::shared_ptr<Object::State>& state) {
+  auto& shared = Access::shared_of(kernel);
+  const std::lock_guard lock(shared.mutex);
+  if (!state->ref.empty()) return;
+  if (!state->failure.empty()) {
+    throw Error("this " + std::string(state->type != nullptr ? state->type->fqn : "object") +
+                " could not be created earlier: " + state->failure);
+  }
+  if (state->pending) {
+    // Everything constructed before it goes first, in order.
+    while (state->pending && !shared.pending.empty()) {
+      auto next = shared.pending.front();
+      shared.pending.pop_front();
+      if (next->pending) {
+        struct Flag {
+          bool& flag;
+          bool old;
+          ~Flag() { flag = old; }
+        } flag{shared.flushing, shared.flushing};
+        shared.flushing = true;
+        create_now(kernel, next);
+      }
+    }
+    return;
+  }
+  if (state->self != nullptr && state->type != nullptr && state->type->is_interface) {
+    create_now(kernel, state);
+    return;
+  }
+  throw Error("this jsii::Object handle refers to no kernel object");
+}
+
+}  // namespace detail
+
+void Kernel::flush_pending() {
+  const std::lock_guard lock(shared_->mutex);
+  if (shared_->flushing) return;
+  while (!shared_->pending.empty()) {
+    auto next = shared_->pending.front();
+    detail::Access::realize(*this, next);
+  }
+}
+
+namespace detail {
+
+void construct(Object& object, void* self, const TypeInfo& type, Json args) {
+  type.load();
+  auto state = std::make_shared<Object::State>();
+  state->owner = &object;
+  state->self = self;
+  state->type = &type;
+  state->pending = true;
+  state->args = std::move(args);
+  auto& shared = Access::shared_of(Kernel::instance());
+  const std::lock_guard lock(shared.mutex);
+  shared.pending.push_back(state);
+  Access::state_of(object) = std::move(state);
+}
+
+void implement(Object& object, void* self, const TypeInfo& type) {
+  auto state = std::make_shared<Object::State>();
+  state->owner = &object;
+  state->self = self;
+  state->type = &type;
+  Access::state_of(object) = std::move(state);
+}
+
+const void* vtable_entry(const void* object, const void* member_pointer, std::size_t size) {
+  // Itanium C++ ABI member function pointer: {ptr, adj}. x86-64: virtual when ptr is odd, vtable offset
+  // ptr - 1. ARM (32 and 64 bit): virtual when adj is odd, offset ptr, this-adjustment adj >> 1.
+  struct Representation {
+    std::uintptr_t ptr;
+    std::ptrdiff_t adj;
+  } rep{};
+  if (size != sizeof rep) return nullptr;
+  std::memcpy(&rep, member_pointer, sizeof rep);
+#if defined(__arm__) || defined(__aarch64__)
+  const bool is_virtual = (rep.adj & 1) != 0;
+  const std::uintptr_t offset = rep.ptr;
+  const std::ptrdiff_t adjust = rep.adj >> 1;
+#else
+  const bool is_virtual = (rep.ptr & 1) != 0;
+  const std::uintptr_t offset = rep.ptr - 1;
+  const std::ptrdiff_t adjust = rep.adj;
+#endif
+  if (!is_virtual) return reinterpret_cast<const void*>(rep.ptr);  // NOLINT: ABI representation
+  const auto* base = static_cast<const char*>(object) + adjust;
+  const char* vtable = nullptr;
+  std::memcpy(&vtable, base, sizeof vtable);
+  const void* entry = nullptr;
+  std::memcpy(&entry, vtable + offset, sizeof entry);
+  return entry;
+}
+
+void add_override(std::vector<Override>& out, bool property, std::string_view name) {
+  out.push_back(property ? Override::property(std::string(name)) : Override::method(std::string(name)));
+}
+
+Json get(const Object& self, std::string_view name) { return Kernel::instance().get(self.jsii_ref(), name); }
+void set(const Object& self, std::string_view name, Json value) {
+  if (is_undefined(value)) value = nullptr;  // clearing an optional property
+  Kernel::instance().set(self.jsii_ref(), name, std::move(value));
+}
+Json invoke(const Object& self, std::string_view name, Json args) {
+  return Kernel::instance().invoke(self.jsii_ref(), name, std::move(args));
+}
+Json sget(const TypeInfo& type, std::string_view name) {
+  type.load();
+  return Kernel::instance().sget(type.fqn, name);
+}
+void sset(const TypeInfo& type, std::string_view name, Json value) {
+  type.load();
+  if (is_undefined(value)) value = nullptr;
+  Kernel::instance().sset(type.fqn, name, std::move(value));
+}
+Json sinvoke(const TypeInfo& type, std::string_view name, Json args) {
+  type.load();
+  return Kernel::instance().sinvoke(type.fqn, name, std::move(args));
+}
+
+void unknown_member(const TypeInfo& type, const Call& call) {
+  throw Error("JS called " + std::string(call.property ? "property " : "method ") + call.name + " of " +
+              std::string(type.fqn) + ", which the C++ bindings do not know");
+}
+
+const Json& arg(const Json& args, std::size_t index) {
+  static const Json none = undefined();
+  return args.is_array() && index < args.size() ? args[index] : none;
+}
+
+Json rest(const Json& args, std::size_t index) {
+  Json out = Json::array();
+  for (std::size_t i = index; args.is_array() && i < args.size(); ++i) out.push_back(args[i]);
+  return out;
+}
+
+Json omit_if_empty(Json struct_value) {
+  const auto it = struct_value.find("$jsii.struct");
+  if (it != struct_value.end() && it->contains("data") && (*it)["data"].empty()) return undefined();
+  return struct_value;
+}
+
+// --- the type hierarchy, for jsii::cast
+// ------------------------------------------------------------------------
+
+namespace {
+
+struct Hierarchy {
+  std::mutex mutex;
+  std::map<std::string, std::string, std::less<>> files;  // assembly -> types file, not yet read
+  std::map<std::string, std::vector<std::string>, std::less<>> supertypes;  // fqn -> direct base + interfaces
+};
+
+Hierarchy& hierarchy() {
+  static Hierarchy* instance = new Hierarchy();  // NOLINT: never destroyed; used until exit
+  return *instance;
+}
+
+void read_pending_files(Hierarchy& h) {
+  for (const auto& [assembly, file] : h.files) {
+    std::ifstream in(file);
+    if (!in)
+      throw Error("the jsii type list of " + assembly + " (" + file +
+                  ") cannot be read; rebuild the bindings");
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string fqn;
+      std::string super;
+      fields >> fqn;
+      auto& list = h.supertypes[fqn];
+      while (fields >> super) list.push_back(super);
+    }
+  }
+  h.files.clear();
+}
+
+}  // namespace
+
+void load_assembly(std::string_view name, std::string_view version, std::string_view tarball,
+                   std::string_view types_file) {
+  {
+    auto& h = hierarchy();
+    const std::lock_guard lock(h.mutex);
+    static std::set<std::string, std::less<>> registered;
+    if (registered.insert(std::string(name)).second)
+      h.files.emplace(std::string(name), std::string(types_file));
+  }
+  auto& kernel = Kernel::instance();
+  if (!kernel.try_load_package(name)) (void)kernel.load(name, version, tarball);
+}
+
+bool is_instance(const Object& object, std::string_view fqn) {
+  const ObjRef& ref = object.jsii_ref();
+  std::vector<std::string> todo(ref.interfaces);
+  todo.emplace_back(ref.fqn());
+  auto& h = hierarchy();
+  const std::lock_guard lock(h.mutex);
+  if (!h.files.empty()) read_pending_files(h);
+  std::set<std::string, std::less<>> seen;
+  while (!todo.empty()) {
+    std::string type = std::move(todo.back());
+    todo.pop_back();
+    if (type == fqn) return true;
+    if (!seen.insert(type).second) continue;
+    const auto it = h.supertypes.find(type);
+    if (it != h.supertypes.end()) todo.insert(todo.end(), it->second.begin(), it->second.end());
+  }
+  return false;
+}
+
+void retain(std::shared_ptr<Object> object) {
+  static std::mutex mutex;
+  static auto* kept = new std::vector<std::shared_ptr<Object>>();  // NOLINT: alive until exit, on purpose
+  const std::lock_guard lock(mutex);
+  kept->push_back(std::move(object));
+}
+
+// --- marshalling
+// -------------------------------------------------------------------------------------------------
+
+void wrong_value(std::string_view expected, const Json& got) {
+  std::string text = is_undefined(got) ? "undefined" : got.dump();
+  if (text.size() > 200) {
+    text.resize(200);
+    text += "...";
+  }
+  throw Error("expected " + std::string(expected) + " from JS, got " + text);
+}
+
+std::string Marshal<std::string>::from(const Json& value) {
+  if (!value.is_string()) wrong_value("a string", value);
+  return value.get<std::string>();
+}
+double Marshal<double>::from(const Json& value) {
+  if (!value.is_number()) wrong_value("a number", value);
+  return value.get<double>();
+}
+bool Marshal<bool>::from(const Json& value) {
+  if (!value.is_boolean()) wrong_value("a boolean", value);
+  return value.get<bool>();
+}
+
+Json any_json(const Any& any);
+Any any_from_json(Json json);
+Json Marshal<Any>::to(const Any& value) {
+  const Json& json = Access::any_value(value);
+  // Objects inside `any` need no $jsii.map wrapper: the kernel reads plain objects as maps.
+  return json;
+}
+Any Marshal<Any>::from(const Json& value) {
+  if (is_undefined(value)) return {};
+  return any_from_json(wire::as_plain_json(value));
+}
+
+bool is_instance_ref(const Json& value, std::string_view fqn) {
+  return wire::is_byref(value) && is_instance(Kernel::instance().object(value), fqn);
+}
+
+Object object_from(const Json& value, std::string_view expected) {
+  if (!wire::is_byref(value)) wrong_value("an object of type " + std::string(expected), value);
+  return Kernel::instance().object(value);
+}
+
+Json enum_to(std::string_view fqn, std::span<const std::string_view> members, std::size_t index) {
+  if (index >= members.size()) {
+    throw Error("invalid value " + std::to_string(index) + " for enum " + std::string(fqn));
+  }
+  return wire::enum_value(fqn, members[index]);
+}
+
+std::size_t enum_from(std::string_view fqn, std::span<const std::string_view> members, const Json& value) {
+  const EnumRef ref = wire::as_enum(value);
+  if (ref.fqn == fqn) {
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (members[i] == ref.member) return i;
+    }
+  }
+  throw Error("JS returned " + ref.fqn + "/" + ref.member + " where the enum " + std::string(fqn) +
+              " was expected (are the bindings older than the package?)");
+}
+
+bool enum_accepts(std::string_view fqn, const Json& value) {
+  if (!wire::is_enum(value)) return false;
+  return wire::as_enum(value).fqn == fqn;
+}
+
+StructReader::StructReader(const Json& value, std::string_view fqn) {
+  if (wire::is_byref(value)) {
+    object_ = Kernel::instance().object(value);
+  } else if (wire::is_struct(value)) {
+    data_ = value["$jsii.struct"].value("data", Json::object());
+  } else if (value.is_object()) {
+    data_ = wire::as_map(value);
+  } else {
+    wrong_value("a struct " + std::string(fqn), value);
+  }
+}
+
+Json StructReader::raw(const char* name) const {
+  if (object_) return Kernel::instance().get(object_->jsii_ref(), name);
+  const auto it = data_.find(name);
+  return it == data_.end() ? undefined() : *it;
+}
+
+bool struct_accepts(std::string_view fqn, const Json& value) {
+  if (wire::is_struct(value)) return value["$jsii.struct"].value("fqn", "") == fqn;
+  if (wire::is_byref(value)) {
+    const ObjRef ref = wire::as_byref(value);
+    return std::find(ref.interfaces.begin(), ref.interfaces.end(), fqn) != ref.interfaces.end();
+  }
+  return value.is_object() && !wire::is_enum(value) && !wire::is_date(value);
+}
+
+}  // namespace detail
+}  // namespace jsii
