@@ -1,13 +1,19 @@
 // cdk-app: the executable the `cdk` CLI runs (see cdk.json).
 //
-// Interim app: until the generated bindings land (issue "Code generator"), it drives the kernel through the
-// untyped runtime API. It synthesizes one stack per environment with an encrypted, versioned bucket, enough
-// to prove the `cdk synth` path end to end.
+// Interim app until the nine stacks land: one stack per environment with an encrypted, versioned bucket,
+// written against the generated bindings (it reads like its TypeScript twin).
+#include <aws_cdk_lib/App.hpp>
+#include <aws_cdk_lib/Stack.hpp>
+#include <aws_cdk_lib/aws_s3/Bucket.hpp>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
-#include <jsii/kernel.hpp>
+#include <jsii/wire.hpp>
 #include <set>
 #include <string>
+
+namespace cdk = aws_cdk_lib;
+namespace s3 = aws_cdk_lib::aws_s3;
 
 namespace {
 
@@ -29,28 +35,15 @@ int main() {
   const std::string environment = selected_environment();
   static const std::set<std::string> kEnvironments{"dev", "staging", "prod"};
   if (!kEnvironments.contains(environment)) {
-    std::cerr << "cdk-app: unknown environment '" << environment
-              << "' (expected one of: dev, staging, prod)\n";
+    std::cerr << "cdk-app: unknown environment '" << environment << "' (expected one of: dev, staging, prod)\n";
     return 1;
   }
   try {
-    auto& kernel = jsii::Kernel::instance();
-    kernel.load_package("aws-cdk-lib");
-    const auto app = kernel.create("aws-cdk-lib.App");
-    const auto stack = kernel.create(
-        "aws-cdk-lib.Stack",
-        {jsii::wire::byref(app), "Storage-" + environment,
-         jsii::wire::struct_value("aws-cdk-lib.StackProps",
-                                  {{"description", "Storage for the " + environment + " environment"}})});
-    (void)kernel.create(
-        "aws-cdk-lib.aws_s3.Bucket",
-        {jsii::wire::byref(stack), "Assets",
-         jsii::wire::struct_value(
-             "aws-cdk-lib.aws_s3.BucketProps",
-             {{"versioned", true},
-              {"encryption", jsii::wire::enum_value("aws-cdk-lib.aws_s3.BucketEncryption", "KMS")},
-              {"enforceSSL", true}})});
-    (void)kernel.invoke(app, "synth");
+    const cdk::App app;
+    const cdk::Stack stack(app, "Storage-" + environment,
+                           {.description = "Storage for the " + environment + " environment"});
+    s3::Bucket(stack, "Assets", {.encryption = s3::BucketEncryption::KMS, .enforceSSL = true, .versioned = true});
+    (void)app.synth();
   } catch (const std::exception& e) {
     std::cerr << "cdk-app: " << e.what() << "\n";
     return 1;

@@ -152,20 +152,22 @@ std::string Analysis::parameter(const std::string& /*owner*/, const Parameter& p
   return out;
 }
 
-std::vector<bool> Analysis::defaults(const std::string& owner, const std::vector<Parameter>& params) const {
-  std::vector<bool> out(params.size(), false);
-  bool allowed = true;
-  for (std::size_t i = params.size(); i-- > 0;) {
-    const Parameter& p = params[i];
-    if (!p.optional && !p.variadic) allowed = false;
-    if (allowed) {
-      std::set<std::string> complete;
-      add_complete_refs(p.type, false, complete);
-      for (const auto& fqn : complete) {
-        if (!kept_defaults_.contains({owner, fqn}) && fqn != owner) allowed = false;
-      }
+std::set<std::string> Analysis::value_closure(const TypeRef& type) const {
+  std::set<std::string> named;
+  collect_named(type, named);
+  std::set<std::string> out;
+  std::vector<std::string> todo(named.begin(), named.end());
+  while (!todo.empty()) {
+    const std::string fqn = todo.back();
+    todo.pop_back();
+    const Type& t = types_.type(fqn);
+    if (t.kind == Type::Kind::enum_ || !out.insert(fqn).second) continue;
+    if (t.kind != Type::Kind::struct_) continue;
+    for (const auto* field : struct_fields(fqn)) {
+      std::set<std::string> inner;
+      collect_named(field->type, inner);
+      todo.insert(todo.end(), inner.begin(), inner.end());
     }
-    out[i] = allowed;
   }
   return out;
 }
@@ -309,57 +311,22 @@ void Analysis::add_complete_refs(const TypeRef& type, bool in_container, std::se
       for (const auto& item : type.items) add_complete_refs(item, true, out);
       return;
     case TypeRef::Kind::union_:
-      for (const auto& item : type.items) add_complete_refs(item, in_container, out);
+      // std::variant needs its alternatives complete even inside a container (libstdc++ computes their traits).
+      for (const auto& item : type.items) add_complete_refs(item, false, out);
       return;
   }
 }
 
 void Analysis::compute_complete_edges() {
-  std::map<std::string, std::set<std::string>> defaults;
-  std::map<std::string, std::set<std::string>> convenience;
+  // A definition needs complete: its base class; for a struct, the types its fields hold by value.
   for (const auto& [fqn, type] : types_.types()) {
     auto& need = mandatory_[fqn];
     if (type.kind == Type::Kind::class_ && type.base) need.insert(*type.base);
     if (type.kind == Type::Kind::struct_) {
       for (const auto* field : struct_fields(fqn)) add_complete_refs(field->type, false, need);
       need.erase(fqn);
-      continue;
     }
-    if (type.kind == Type::Kind::enum_) continue;
-    auto add_parameters = [&](const std::vector<Parameter>& params) {
-      for (const auto& p : params) {
-        std::set<std::string> complete;
-        add_complete_refs(p.type, false, complete);
-        for (const auto& c : complete) {
-          if (p.optional || p.variadic) {
-            defaults[fqn].insert(c);
-          } else if (types_.type(c).kind == Type::Kind::struct_) {
-            convenience[fqn].insert(c);  // so `{.field = ...}` works for a required struct argument
-          }
-        }
-      }
-    };
-    if (type.initializer) add_parameters(type.initializer->parameters);
-    for (const auto& m : members(fqn)) {
-      if (m.method != nullptr) add_parameters(m.method->parameters);
-    }
-    // A class's header includes its interfaces' headers, so a handle converts to them without more includes.
-    for (const auto& i : all_interfaces(fqn)) convenience[fqn].insert(i);
   }
-  // Optional edges are kept unless they close a cycle of "needs complete" (which no include order satisfies).
-  auto keep_acyclic = [&](std::map<std::string, std::set<std::string>>& candidates) {
-    std::map<std::string, std::set<std::string>> graph = mandatory_;
-    for (const auto& [from, to] : kept_defaults_) graph[from].insert(to);
-    for (const auto& [from, targets] : candidates) graph[from].insert(targets.begin(), targets.end());
-    const auto component = components(graph);
-    for (const auto& [from, targets] : candidates) {
-      for (const auto& to : targets) {
-        if (from != to && component.at(from) != component.at(to)) kept_defaults_.insert({from, to});
-      }
-    }
-  };
-  keep_acyclic(defaults);
-  keep_acyclic(convenience);
   // Structs containing each other by value: hold the other in a jsii::Box (an edge inside a cycle).
   const auto cycles = components(mandatory_);
   for (auto& [from, targets] : mandatory_) {
@@ -387,10 +354,6 @@ void Analysis::compute_complete_edges() {
 std::set<std::string> Analysis::needs_complete(const std::string& fqn) const {
   std::set<std::string> out;
   if (const auto it = mandatory_.find(fqn); it != mandatory_.end()) out = it->second;
-  for (auto it = kept_defaults_.lower_bound({fqn, ""}); it != kept_defaults_.end() && it->first == fqn;
-       ++it) {
-    out.insert(it->second);
-  }
   out.erase(fqn);
   return out;
 }
@@ -426,10 +389,8 @@ std::set<std::string> Analysis::module_links(const Assembly& assembly, const Mod
   for (const auto& fqn : module.types) {
     const Type& type = types_.type(fqn);
     if (type.base) out.insert(types_.type(*type.base).module);
-    for (const auto& other : mentions(fqn)) {
-      const Type& t = types_.type(other);
-      if (t.kind == Type::Kind::struct_ || t.kind == Type::Kind::enum_) out.insert(t.module);
-    }
+    // Every type it mentions: structs and enums for their marshalling, classes and interfaces for their vtables.
+    for (const auto& other : mentions(fqn)) out.insert(types_.type(other).module);
   }
   out.erase(module.fqn);
   return out;

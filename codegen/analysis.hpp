@@ -62,6 +62,8 @@ class Analysis {
   /// interfaces: methods and required properties).
   [[nodiscard]] std::vector<std::string> must_override(const std::string& fqn) const;
 
+  /// Types (not enums) that must be complete to make and destroy a value of `type`: structs bring their fields'.
+  [[nodiscard]] std::set<std::string> value_closure(const TypeRef& type) const;
   /// Headers a type's header includes before its definition (types it needs complete), sorted.
   [[nodiscard]] std::set<std::string> needs_complete(const std::string& fqn) const;
   /// Named types (fqns) mentioned anywhere in a type's declarations.
@@ -74,10 +76,10 @@ class Analysis {
   void compute_complete_edges();
   void add_complete_refs(const TypeRef& type, bool in_container, std::set<std::string>& out) const;
   [[nodiscard]] std::string spell(const TypeRef& type, const std::string& owner) const;
+
   const TypeSystem& types_;
   std::map<std::string, std::vector<Member>> members_;
   std::map<std::string, std::set<std::string>> mandatory_;       // fqn -> fqns it needs complete
-  std::set<std::pair<std::string, std::string>> kept_defaults_;  // (owner, type) default-argument edges kept
   std::set<std::pair<std::string, std::string>> boxed_;          // (struct, field type) held in a jsii::Box
 };
 

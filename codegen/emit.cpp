@@ -87,12 +87,38 @@ std::string setter_parameter(const Analysis& a, const Property& p) {
   return (!p.optional && a.by_value(p.type)) ? type : "const " + type + "&";
 }
 
+/// The declared parameters, the first `count` of them (all by default).
 std::string parameter_list(const Analysis& a, const std::string& owner, const std::vector<Parameter>& params,
-                           bool with_defaults) {
-  const auto defaults = with_defaults ? a.defaults(owner, params) : std::vector<bool>(params.size(), false);
+                           std::size_t count = static_cast<std::size_t>(-1)) {
+  std::string out;
+  for (std::size_t i = 0; i < params.size() && i < count; ++i) {
+    out += (i == 0 ? "" : ", ") + a.parameter(owner, params[i], false);
+  }
+  return out;
+}
+
+/// Trailing optional (and variadic) parameters may be left out: one overload per shorter length. Overloads
+/// rather than default arguments, because a default argument needs its type complete where it is declared.
+std::size_t first_omittable(const std::vector<Parameter>& params) {
+  std::size_t first = params.size();
+  while (first > 0 && (params[first - 1].optional || params[first - 1].variadic)) --first;
+  return first;
+}
+
+/// The arguments a shorter overload passes on: its own parameters, then "left out" for the rest.
+std::string forwarded_arguments(const Analysis& a, const std::vector<Parameter>& params, std::size_t count) {
   std::string out;
   for (std::size_t i = 0; i < params.size(); ++i) {
-    out += (i == 0 ? "" : ", ") + a.parameter(owner, params[i], defaults[i]);
+    out += i == 0 ? "" : ", ";
+    if (i < count) {
+      out += cpp_identifier(params[i].name);
+    } else if (params[i].variadic) {
+      out += "std::vector<" + a.cpp(params[i].type) + ">{}";
+    } else if (a.all_optional_struct(params[i].type)) {
+      out += a.cpp(params[i].type) + "{}";
+    } else {
+      out += "std::nullopt";
+    }
   }
   return out;
 }
@@ -136,9 +162,14 @@ void declare_member(const Analysis& a, const Type& t, const Member& m, std::stri
   }
   const Method& method = *m.method;
   out += doc_comment(method.docs, indent, &method.parameters);
-  out += indent + deprecated_attribute(method.docs) + (method.is_static ? "static " : "virtual ") +
-         return_type(a, method) + " " + name + "(" + parameter_list(a, t.fqn, method.parameters, true) + ")" +
-         (method.is_static ? "" : " const") + ";\n";
+  const std::string attribute = deprecated_attribute(method.docs);
+  const std::string suffix = method.is_static ? ";\n" : " const;\n";
+  out += indent + attribute + (method.is_static ? "static " : "virtual ") + return_type(a, method) + " " + name +
+         "(" + parameter_list(a, t.fqn, method.parameters) + ")" + suffix;
+  for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
+    out += indent + attribute + (method.is_static ? "static " : "") + return_type(a, method) + " " + name + "(" +
+           parameter_list(a, t.fqn, method.parameters, count) + ")" + suffix;
+  }
 }
 
 std::string interfaces_list(const Analysis& a, const Type& t) {
@@ -172,8 +203,12 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
   if (t.initializer) {
     std::string& into = t.initializer->is_protected || t.is_abstract ? protected_part : out;
     into += "\n" + doc_comment(t.initializer->docs, "  ", &t.initializer->parameters);
-    const std::string params = parameter_list(a, t.fqn, t.initializer->parameters, true);
-    into += "  " + std::string(t.initializer->parameters.empty() ? "" : "explicit ") + t.name + "(" + params +
+    const auto& params = t.initializer->parameters;
+    for (std::size_t count = first_omittable(params); count < params.size(); ++count) {
+      into += "  " + std::string(count == 0 ? "" : "explicit ") + t.name + "(" +
+              parameter_list(a, t.fqn, params, count) + ");\n";
+    }
+    into += "  " + std::string(params.empty() ? "" : "explicit ") + t.name + "(" + parameter_list(a, t.fqn, params) +
             ");\n";
   }
   for (const auto& m : a.members(t.fqn)) {
@@ -240,6 +275,30 @@ std::string banner(const Assembly& assembly) {
 std::string marshal_header_path(const Module& module) { return module.dir + "/jsii_marshal.hpp"; }
 
 std::string emit_header(const Analysis& a, const Type& t) {
+  // The header users include: the type's definition plus the definitions of every type its declarations
+  // mention, and (through structs, which hold values) what those mention, so calls and props compile without
+  // more includes. Definitions only include definitions, so no include cycle can leave a type incomplete.
+  std::set<std::string> closure{t.fqn};
+  std::vector<std::string> todo{t.fqn};
+  while (!todo.empty()) {
+    const std::string fqn = todo.back();
+    todo.pop_back();
+    const Type& current = a.types().type(fqn);
+    if (fqn != t.fqn && current.kind != Type::Kind::struct_) continue;
+    for (const auto& other : a.mentions(fqn)) {
+      if (closure.insert(other).second) todo.push_back(other);
+    }
+  }
+  std::string out = banner(assembly_of(a, t)) + "#pragma once\n\n#include <" + t.definition + ">\n";
+  std::set<std::string> includes;
+  for (const auto& fqn : closure) {
+    if (fqn != t.fqn) includes.insert(a.types().type(fqn).definition);
+  }
+  for (const auto& header : includes) out += "#include <" + header + ">\n";
+  return out;
+}
+
+std::string emit_definition(const Analysis& a, const Type& t) {
   std::string body;
   switch (t.kind) {
     case Type::Kind::class_:
@@ -258,12 +317,12 @@ std::string emit_header(const Analysis& a, const Type& t) {
   std_includes(body, out);
   // Types needed complete, and enums (leaves: including them costs nothing and gives users the members).
   std::set<std::string> includes;
-  for (const auto& fqn : a.needs_complete(t.fqn)) includes.insert(a.types().type(fqn).header);
+  for (const auto& fqn : a.needs_complete(t.fqn)) includes.insert(a.types().type(fqn).definition);
   std::map<std::string, std::vector<const Type*>> forward;  // namespace -> types
   for (const auto& fqn : a.mentions(t.fqn)) {
     const Type& other = a.types().type(fqn);
     if (other.kind == Type::Kind::enum_) {
-      includes.insert(other.header);
+      includes.insert(other.definition);
     } else {
       forward[ns_of(other)].push_back(&other);
     }
@@ -350,7 +409,7 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
   }
   const Method& method = *m.method;
   const std::string result = return_type(a, method);
-  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters, false) +
+  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters) +
          ")" + (method.is_static ? "" : " const") + " {\n";
   out += arguments_to_wire(a, method.parameters);
   const std::string call = method.is_static
@@ -358,6 +417,13 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
                                : "::jsii::detail::invoke(*this, " + quoted + ", std::move(args))";
   out += result == "void" ? "  (void)" + call + ";\n}\n"
                           : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
+  for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
+    // `this->` / `T::`: a parameter may have the method's name.
+    out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters, count) + ")" +
+           (method.is_static ? "" : " const") + " {\n  " + (result == "void" ? "" : "return ") +
+           (method.is_static ? t.name + "::" : "this->") + name + "(" +
+           forwarded_arguments(a, method.parameters, count) + ");\n}\n";
+  }
 }
 
 void define_impl(const Analysis& a, const Type& t, std::string& out) {
@@ -430,9 +496,15 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
          (abstract_members.empty() ? "{}" : "must_override") + "};\n  return info;\n}\n\n";
 
   if (t.initializer) {
-    out += t.name + "::" + t.name + "(" + parameter_list(a, t.fqn, t.initializer->parameters, false) +
-           ") : " + base + "(::jsii::NoInit{}) {\n" + arguments_to_wire(a, t.initializer->parameters) +
-           "  ::jsii::detail::construct(*this, this, jsii_type(), std::move(args));\n}\n\n";
+    const auto& params = t.initializer->parameters;
+    out += t.name + "::" + t.name + "(" + parameter_list(a, t.fqn, params) + ") : " + base +
+           "(::jsii::NoInit{}) {\n" + arguments_to_wire(a, params) +
+           "  ::jsii::detail::construct(*this, this, jsii_type(), std::move(args));\n}\n";
+    for (std::size_t count = first_omittable(params); count < params.size(); ++count) {
+      out += t.name + "::" + t.name + "(" + parameter_list(a, t.fqn, params, count) + ") : " + t.name + "(" +
+             forwarded_arguments(a, params, count) + ") {}\n";
+    }
+    out += "\n";
   }
   if (!is_class) {
     out +=
@@ -513,16 +585,23 @@ std::string emit_definitions(const Analysis& a, const Type& t) {
 }
 
 std::vector<std::string> source_includes(const Analysis& a, const std::vector<const Type*>& types) {
+  // Definitions of everything the code marshals, and of what their values hold (struct fields, elements).
   std::set<std::string> headers;
   std::set<std::string> marshal;
   for (const Type* t : types) {
-    headers.insert(t->header);
     std::set<std::string> all = a.mentions(t->fqn);
     all.insert(t->fqn);
     for (const auto& fqn : all) {
-      const Type& other = a.types().type(fqn);
-      headers.insert(other.header);
-      marshal.insert(marshal_header_path(a.types().assembly(other.assembly).modules.at(other.module)));
+      TypeRef ref;
+      ref.kind = TypeRef::Kind::named;
+      ref.name = fqn;
+      std::set<std::string> closure = a.value_closure(ref);
+      closure.insert(fqn);
+      for (const auto& other_fqn : closure) {
+        const Type& other = a.types().type(other_fqn);
+        headers.insert(other.definition);
+        marshal.insert(marshal_header_path(a.types().assembly(other.assembly).modules.at(other.module)));
+      }
     }
   }
   std::vector<std::string> out{"jsii/bindings.hpp"};

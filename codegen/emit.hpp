@@ -9,8 +9,10 @@
 
 namespace jsii_codegen {
 
-/// The header of one type (declarations only; no JSON library).
+/// The header users include for a type: its definition and the definitions of the types it mentions.
 std::string emit_header(const Analysis& analysis, const Type& type);
+/// The definition of one type (declarations only; no JSON library), including only what it needs complete.
+std::string emit_definition(const Analysis& analysis, const Type& type);
 /// The definitions for one type, to be placed in a generated .cpp.
 std::string emit_definitions(const Analysis& analysis, const Type& type);
 /// Includes a .cpp defining `types` needs.

@@ -29,14 +29,14 @@ class Writer {
         return;
       }
     }
-    fs::create_directories(path.parent_path());
-    const fs::path temporary = path.string() + ".tmp";
-    {
-      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-      out.write(content.data(), static_cast<std::streamsize>(content.size()));
-      if (!out) throw AssemblyError("cannot write " + temporary.string());
+    // Written in place: an interrupted run leaves no stamp, so the next one compares and rewrites every file.
+    if (!directories_.contains(path.parent_path().string())) {
+      fs::create_directories(path.parent_path());
+      directories_.insert(path.parent_path().string());
     }
-    fs::rename(temporary, path);  // never a half-written file, even when interrupted
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out) throw AssemblyError("cannot write " + path.string());
     ++result_.written;
   }
 
@@ -47,7 +47,7 @@ class Writer {
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
       if (!entry.is_regular_file()) continue;
       const auto extension = entry.path().extension();
-      if (extension != ".hpp" && extension != ".cpp" && extension != ".tmp") continue;
+      if (extension != ".hpp" && extension != ".cpp") continue;
       if (!written_.contains(entry.path().lexically_normal().string())) stale.push_back(entry.path());
     }
     for (const auto& path : stale) {
@@ -59,6 +59,7 @@ class Writer {
  private:
   GenerateResult& result_;
   std::set<std::string> written_;
+  std::set<std::string> directories_;
 };
 
 std::size_t weight(const Analysis& a, const Type& t) {
@@ -113,6 +114,7 @@ GenerateResult generate(const Analysis& a, const GenerateOptions& options) {
     std::size_t batch_weight = 0;
     for (const auto& fqn : module.types) {
       const Type& t = a.types().type(fqn);
+      writer.write(include / t.definition, emit_definition(a, t));
       writer.write(include / t.header, emit_header(a, t));
       umbrella += "#include <" + t.header + ">\n";
       if (t.kind == Type::Kind::class_ || t.kind == Type::Kind::interface) {

@@ -192,6 +192,7 @@ void TypeSystem::read(const std::filesystem::path& package_dir, bool is_root) {
     }());
     t.cpp = "::" + m.cpp + "::" + t.name;
     t.header = m.dir + "/" + t.name + ".hpp";
+    t.definition = m.dir + "/detail/" + t.name + ".hpp";
     if (json.contains("base")) t.base = str(json, "base");
     for (const auto& i : json.value("interfaces", Json::array()))
       t.interfaces.push_back(i.get<std::string>());
