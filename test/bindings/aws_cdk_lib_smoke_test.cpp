@@ -1,0 +1,73 @@
+// aws-cdk-lib through the generated bindings: the same app written in C++ and in JavaScript (run by node here)
+// synthesizes byte-identical templates.
+#include <gtest/gtest.h>
+
+#include <aws_cdk_lib/App.hpp>
+#include <aws_cdk_lib/Stack.hpp>
+#include <aws_cdk_lib/aws_ec2/Vpc.hpp>
+#include <aws_cdk_lib/aws_s3/Bucket.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cdk = aws_cdk_lib;
+namespace ec2 = aws_cdk_lib::aws_ec2;
+namespace s3 = aws_cdk_lib::aws_s3;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch(const std::string& label) {
+  const fs::path dir = fs::temp_directory_path() / ("cdk-cpp-smoke-" + label + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The TypeScript twin, as the JavaScript it compiles to.
+constexpr const char* kNodeApp = R"JS(
+const cdk = require(process.env.SMOKE_MODULES + '/aws-cdk-lib');
+const s3 = require(process.env.SMOKE_MODULES + '/aws-cdk-lib/aws-s3');
+const ec2 = require(process.env.SMOKE_MODULES + '/aws-cdk-lib/aws-ec2');
+const app = new cdk.App({ outdir: process.env.SMOKE_OUTDIR, analyticsReporting: false });
+const stack = new cdk.Stack(app, 'Smoke', { description: 'bindings smoke test' });
+new s3.Bucket(stack, 'Data', { versioned: true, encryption: s3.BucketEncryption.KMS, enforceSSL: true });
+new ec2.Vpc(stack, 'Network', { maxAzs: 2, natGateways: 1 });
+app.synth();
+)JS";
+
+TEST(AwsCdkLibSmoke, TemplateIsByteIdenticalToTheSameAppInNode) {
+  const fs::path cpp_out = scratch("cpp");
+  {
+    const cdk::App app({.analyticsReporting = false, .outdir = cpp_out.string()});
+    const cdk::Stack stack(app, "Smoke", {.description = "bindings smoke test"});
+    s3::Bucket(stack, "Data", {.encryption = s3::BucketEncryption::KMS, .enforceSSL = true, .versioned = true});
+    ec2::Vpc(stack, "Network", {.maxAzs = 2.0, .natGateways = 1.0});
+    (void)app.synth();
+  }
+
+  const fs::path node_out = scratch("node");
+  const fs::path script = node_out / "app.js";
+  std::ofstream(script) << kNodeApp;
+  const std::string command = "SMOKE_MODULES='" + std::string(NODE_MODULES_DIR) + "' SMOKE_OUTDIR='" +
+                              (node_out / "out").string() + "' '" + NODE_BINARY + "' '" + script.string() +
+                              "' > '" + (node_out / "log").string() + "' 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read(node_out / "log");
+
+  const std::string from_cpp = read(cpp_out / "Smoke.template.json");
+  const std::string from_node = read(node_out / "out" / "Smoke.template.json");
+  ASSERT_FALSE(from_cpp.empty());
+  EXPECT_NE(from_cpp.find("AWS::EC2::VPC"), std::string::npos);
+  EXPECT_NE(from_cpp.find("AWS::KMS::Key"), std::string::npos);
+  EXPECT_EQ(from_cpp, from_node);
+}
+
+}  // namespace
