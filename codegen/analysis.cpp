@@ -322,6 +322,18 @@ void Analysis::compute_complete_edges() {
   for (const auto& [fqn, type] : types_.types()) {
     auto& need = mandatory_[fqn];
     if (type.kind == Type::Kind::class_ && type.base) need.insert(*type.base);
+    // Overload resolution of a derived class's `Base(tag, object)` considers every Base constructor, and
+    // checking a `std::optional<Handle>` parameter instantiates it: those handles must be complete.
+    if (type.kind == Type::Kind::class_ && type.initializer) {
+      for (const auto& p : type.initializer->parameters) {
+        std::set<std::string> complete;
+        add_complete_refs(p.type, false, complete);
+        for (const auto& c : complete) {
+          if (types_.type(c).kind != Type::Kind::struct_ && (p.optional || p.variadic)) need.insert(c);
+        }
+      }
+      need.erase(fqn);
+    }
     if (type.kind == Type::Kind::struct_) {
       for (const auto* field : struct_fields(fqn)) add_complete_refs(field->type, false, need);
       need.erase(fqn);
