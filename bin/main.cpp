@@ -35,14 +35,16 @@ int main() {
   const std::string environment = selected_environment();
   static const std::set<std::string> kEnvironments{"dev", "staging", "prod"};
   if (!kEnvironments.contains(environment)) {
-    std::cerr << "cdk-app: unknown environment '" << environment << "' (expected one of: dev, staging, prod)\n";
+    std::cerr << "cdk-app: unknown environment '" << environment
+              << "' (expected one of: dev, staging, prod)\n";
     return 1;
   }
   try {
     const cdk::App app;
     const cdk::Stack stack(app, "Storage-" + environment,
                            {.description = "Storage for the " + environment + " environment"});
-    s3::Bucket(stack, "Assets", {.encryption = s3::BucketEncryption::KMS, .enforceSSL = true, .versioned = true});
+    s3::Bucket(stack, "Assets",
+               {.encryption = s3::BucketEncryption::KMS, .enforceSSL = true, .versioned = true});
     (void)app.synth();
   } catch (const std::exception& e) {
     std::cerr << "cdk-app: " << e.what() << "\n";

@@ -311,7 +311,8 @@ void Analysis::add_complete_refs(const TypeRef& type, bool in_container, std::se
       for (const auto& item : type.items) add_complete_refs(item, true, out);
       return;
     case TypeRef::Kind::union_:
-      // std::variant needs its alternatives complete even inside a container (libstdc++ computes their traits).
+      // std::variant needs its alternatives complete even inside a container (libstdc++ computes their
+      // traits).
       for (const auto& item : type.items) add_complete_refs(item, false, out);
       return;
   }
@@ -401,7 +402,8 @@ std::set<std::string> Analysis::module_links(const Assembly& assembly, const Mod
   for (const auto& fqn : module.types) {
     const Type& type = types_.type(fqn);
     if (type.base) out.insert(types_.type(*type.base).module);
-    // Every type it mentions: structs and enums for their marshalling, classes and interfaces for their vtables.
+    // Every type it mentions: structs and enums for their marshalling, classes and interfaces for their
+    // vtables.
     for (const auto& other : mentions(fqn)) out.insert(types_.type(other).module);
   }
   out.erase(module.fqn);

@@ -62,7 +62,8 @@ class Analysis {
   /// interfaces: methods and required properties).
   [[nodiscard]] std::vector<std::string> must_override(const std::string& fqn) const;
 
-  /// Types (not enums) that must be complete to make and destroy a value of `type`: structs bring their fields'.
+  /// Types (not enums) that must be complete to make and destroy a value of `type`: structs bring their
+  /// fields'.
   [[nodiscard]] std::set<std::string> value_closure(const TypeRef& type) const;
   /// Headers a type's header includes before its definition (types it needs complete), sorted.
   [[nodiscard]] std::set<std::string> needs_complete(const std::string& fqn) const;
@@ -79,8 +80,8 @@ class Analysis {
 
   const TypeSystem& types_;
   std::map<std::string, std::vector<Member>> members_;
-  std::map<std::string, std::set<std::string>> mandatory_;       // fqn -> fqns it needs complete
-  std::set<std::pair<std::string, std::string>> boxed_;          // (struct, field type) held in a jsii::Box
+  std::map<std::string, std::set<std::string>> mandatory_;  // fqn -> fqns it needs complete
+  std::set<std::pair<std::string, std::string>> boxed_;     // (struct, field type) held in a jsii::Box
 };
 
 /// Every named type (fqn) in a type reference.

@@ -164,11 +164,11 @@ void declare_member(const Analysis& a, const Type& t, const Member& m, std::stri
   out += doc_comment(method.docs, indent, &method.parameters);
   const std::string attribute = deprecated_attribute(method.docs);
   const std::string suffix = method.is_static ? ";\n" : " const;\n";
-  out += indent + attribute + (method.is_static ? "static " : "virtual ") + return_type(a, method) + " " + name +
-         "(" + parameter_list(a, t.fqn, method.parameters) + ")" + suffix;
+  out += indent + attribute + (method.is_static ? "static " : "virtual ") + return_type(a, method) + " " +
+         name + "(" + parameter_list(a, t.fqn, method.parameters) + ")" + suffix;
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
-    out += indent + attribute + (method.is_static ? "static " : "") + return_type(a, method) + " " + name + "(" +
-           parameter_list(a, t.fqn, method.parameters, count) + ")" + suffix;
+    out += indent + attribute + (method.is_static ? "static " : "") + return_type(a, method) + " " + name +
+           "(" + parameter_list(a, t.fqn, method.parameters, count) + ")" + suffix;
   }
 }
 
@@ -208,8 +208,8 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
       into += "  " + std::string(count == 0 ? "" : "explicit ") + t.name + "(" +
               parameter_list(a, t.fqn, params, count) + ");\n";
     }
-    into += "  " + std::string(params.empty() ? "" : "explicit ") + t.name + "(" + parameter_list(a, t.fqn, params) +
-            ");\n";
+    into += "  " + std::string(params.empty() ? "" : "explicit ") + t.name + "(" +
+            parameter_list(a, t.fqn, params) + ");\n";
   }
   for (const auto& m : a.members(t.fqn)) {
     std::string& into = m.is_protected() ? protected_part : out;
@@ -233,8 +233,8 @@ void struct_body(const Analysis& a, const Type& t, std::string& out) {
   for (const auto* field : a.struct_fields(t.fqn)) {
     out += "\n" + doc_comment(field->docs, "  ");
     const std::string type = a.field_cpp(t.fqn, *field);
-    out += "  " + deprecated_attribute(field->docs) +
-           (field->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + " " +
+    // No [[deprecated]] on fields: C++ would warn on every initialization of the struct, used or not.
+    out += "  " + (field->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + " " +
            cpp_identifier(field->name) + ";\n";
   }
   out += "};\n";
@@ -409,8 +409,8 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
   }
   const Method& method = *m.method;
   const std::string result = return_type(a, method);
-  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters) +
-         ")" + (method.is_static ? "" : " const") + " {\n";
+  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters) + ")" +
+         (method.is_static ? "" : " const") + " {\n";
   out += arguments_to_wire(a, method.parameters);
   const std::string call = method.is_static
                                ? "::jsii::detail::sinvoke(jsii_type(), " + quoted + ", std::move(args))"
@@ -419,8 +419,8 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
                           : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
     // `this->` / `T::`: a parameter may have the method's name.
-    out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters, count) + ")" +
-           (method.is_static ? "" : " const") + " {\n  " + (result == "void" ? "" : "return ") +
+    out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters, count) +
+           ")" + (method.is_static ? "" : " const") + " {\n  " + (result == "void" ? "" : "return ") +
            (method.is_static ? t.name + "::" : "this->") + name + "(" +
            forwarded_arguments(a, method.parameters, count) + ");\n}\n";
   }

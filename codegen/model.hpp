@@ -80,7 +80,7 @@ struct Type {
   std::string name;                 ///< C++ type name (nested types joined with `_`)
   std::string cpp;                  ///< fully qualified C++ name, with a leading `::`
   std::string header;               ///< include path, e.g. `aws_cdk_lib/aws_s3/Bucket.hpp`
-  std::string definition;  ///< the definition alone, e.g. `aws_cdk_lib/aws_s3/detail/Bucket.hpp`
+  std::string definition;           ///< the definition alone, e.g. `aws_cdk_lib/aws_s3/detail/Bucket.hpp`
   std::optional<std::string> base;  ///< base class fqn
   std::vector<std::string> interfaces;
   bool is_abstract = false;

@@ -220,7 +220,8 @@ struct Marshal<std::variant<T...>> {
   template <std::size_t I>
   static Json to_alternative(const Variant& value) {
     if constexpr (I < sizeof...(T)) {
-      if (value.index() == I) return Marshal<std::variant_alternative_t<I, Variant>>::to(*std::get_if<I>(&value));
+      if (value.index() == I)
+        return Marshal<std::variant_alternative_t<I, Variant>>::to(*std::get_if<I>(&value));
       return to_alternative<I + 1>(value);
     } else {
       return undefined();

@@ -1,14 +1,17 @@
-// aws-cdk-lib through the generated bindings: the same app written in C++ and in JavaScript (run by node here)
-// synthesizes byte-identical templates.
+// aws-cdk-lib through the generated bindings: the same app written in C++ and in JavaScript (run by node
+// here) synthesizes byte-identical templates.
 #include <gtest/gtest.h>
 
 #include <aws_cdk_lib/App.hpp>
+#include <aws_cdk_lib/CfnElement.hpp>
 #include <aws_cdk_lib/Stack.hpp>
+#include <aws_cdk_lib/aws_ec2/IpAddresses.hpp>
 #include <aws_cdk_lib/aws_ec2/Vpc.hpp>
 #include <aws_cdk_lib/aws_s3/Bucket.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <jsii/errors.hpp>
 #include <sstream>
 
 namespace cdk = aws_cdk_lib;
@@ -19,7 +22,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scratch(const std::string& label) {
-  const fs::path dir = fs::temp_directory_path() / ("cdk-cpp-smoke-" + label + "-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("cdk-cpp-smoke-" + label + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -49,7 +53,8 @@ TEST(AwsCdkLibSmoke, TemplateIsByteIdenticalToTheSameAppInNode) {
   {
     const cdk::App app({.analyticsReporting = false, .outdir = cpp_out.string()});
     const cdk::Stack stack(app, "Smoke", {.description = "bindings smoke test"});
-    s3::Bucket(stack, "Data", {.encryption = s3::BucketEncryption::KMS, .enforceSSL = true, .versioned = true});
+    s3::Bucket(stack, "Data",
+               {.encryption = s3::BucketEncryption::KMS, .enforceSSL = true, .versioned = true});
     ec2::Vpc(stack, "Network", {.maxAzs = 2.0, .natGateways = 1.0});
     (void)app.synth();
   }
@@ -68,6 +73,41 @@ TEST(AwsCdkLibSmoke, TemplateIsByteIdenticalToTheSameAppInNode) {
   EXPECT_NE(from_cpp.find("AWS::EC2::VPC"), std::string::npos);
   EXPECT_NE(from_cpp.find("AWS::KMS::Key"), std::string::npos);
   EXPECT_EQ(from_cpp, from_node);
+}
+
+// `class NetworkStack : public Stack` with an override JS calls during synthesis.
+class PrefixedStack : public cdk::Stack {
+ public:
+  PrefixedStack(const constructs::Construct& scope, const std::string& id) : Stack(scope, id) {
+    s3::Bucket(*this, "Logs");
+  }
+
+ protected:
+  [[nodiscard]] std::string allocateLogicalId(const cdk::CfnElement& element) const override {
+    return "Prod" + Stack::allocateLogicalId(element);  // the JS implementation, then ours
+  }
+};
+
+TEST(AwsCdkLibSmoke, SubclassOverridesAreCalledByJs) {
+  const fs::path outdir = scratch("subclass");
+  const cdk::App app({.outdir = outdir.string()});
+  const PrefixedStack stack(app, "Prefixed");  // cppcheck-suppress unreadVariable ; it adds itself to the app
+  (void)app.synth();
+  const std::string tmpl = read(outdir / "Prefixed.template.json");
+  EXPECT_NE(tmpl.find("\"ProdLogs"), std::string::npos) << tmpl.substr(0, 400);
+}
+
+TEST(AwsCdkLibSmoke, ConstructorErrorsSurfaceAsJsErrorsWithTheCall) {
+  const cdk::App app;
+  const cdk::Stack stack(app, "Errors");
+  try {
+    s3::Bucket(stack, "Bad", {.bucketName = "Not_A_Valid_Bucket_Name"});  // a temporary: created as it ends
+    FAIL() << "expected a JsError";
+  } catch (const jsii::JsError& e) {
+    EXPECT_NE(e.call().find("create aws-cdk-lib.aws_s3.Bucket"), std::string::npos) << e.call();
+    EXPECT_NE(e.js_message().find("Invalid S3 bucket name"), std::string::npos) << e.js_message();
+  }
+  EXPECT_THROW((void)ec2::IpAddresses::cidr("10.0.0.0/33"), jsii::JsError);  // a static call throws at once
 }
 
 }  // namespace

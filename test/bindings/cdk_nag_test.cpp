@@ -18,15 +18,16 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string synth_and_report(bool compliant) {
-  const fs::path outdir = fs::temp_directory_path() / ("cdk-cpp-nag-" + std::to_string(::getpid()) +
-                                                       (compliant ? "-ok" : "-open"));
+  const fs::path outdir = fs::temp_directory_path() /
+                          ("cdk-cpp-nag-" + std::to_string(::getpid()) + (compliant ? "-ok" : "-open"));
   fs::remove_all(outdir);
   const cdk::App app({.outdir = outdir.string()});
   cdk::Validations::of(app).addPlugins({cdk_nag::AwsSolutionsChecks(app)});
   const cdk::Stack stack(app, "Nagged");
   const s3::Bucket bucket(stack, "Data", {.enforceSSL = compliant});
   if (compliant) {
-    cdk::Validations::of(bucket).acknowledge({{.id = "AwsSolutions-S1", .reason = "access logs go elsewhere"}});
+    cdk::Validations::of(bucket).acknowledge(
+        {{.id = "AwsSolutions-S1", .reason = "access logs go elsewhere"}});
   }
   std::string result;
   try {

@@ -356,11 +356,12 @@ TEST(Bindings, StructsFromOtherSubmodules) {
 // ---------------------------------------------------------------------------------------------------------
 
 TEST(Bindings, DocsBecomeDoxygenAndDeprecatedMembersAreMarked) {
-  const std::string header = read_file(std::string(JSII_FIXTURE_INCLUDE_DIR) + "/jsii_fixture/Account.hpp");
+  const std::string header =
+      read_file(std::string(JSII_FIXTURE_INCLUDE_DIR) + "/jsii_fixture/detail/Account.hpp");
   EXPECT_NE(header.find("[[deprecated(\""), std::string::npos);
   EXPECT_NE(header.find("virtual std::string balanceText() const;"), std::string::npos);
   const std::string props =
-      read_file(std::string(JSII_FIXTURE_INCLUDE_DIR) + "/jsii_fixture/AccountProps.hpp");
+      read_file(std::string(JSII_FIXTURE_INCLUDE_DIR) + "/jsii_fixture/detail/AccountProps.hpp");
   EXPECT_NE(props.find("/// @default"), std::string::npos);
 }
 
