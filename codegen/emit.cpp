@@ -388,22 +388,15 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
   if (m.property != nullptr) {
     const Property& p = *m.property;
     const std::string type = getter_type(a, p);
-    if (p.is_static) {
-      out += type + " " + t.name + "::" + name + "() {\n  return ::jsii::detail::from_wire<" + type +
-             ">(::jsii::detail::sget(jsii_type(), " + quoted + "));\n}\n";
-      if (!p.immutable) {
-        out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) +
-               " value) {\n  ::jsii::detail::sset(jsii_type(), " + quoted +
-               ", ::jsii::detail::to_wire(value));\n}\n";
-      }
-    } else {
-      out += type + " " + t.name + "::" + name + "() const {\n  return ::jsii::detail::from_wire<" + type +
-             ">(::jsii::detail::get(*this, " + quoted + "));\n}\n";
-      if (!p.immutable) {
-        out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) +
-               " value) const {\n  ::jsii::detail::set(*this, " + quoted +
-               ", ::jsii::detail::to_wire(value));\n}\n";
-      }
+    // Static properties go through sget/sset on the type, instance ones through get/set on the object.
+    const std::string qualifier = p.is_static ? "" : " const";
+    const std::string target = p.is_static ? "jsii_type()" : "*this";
+    const std::string prefix = p.is_static ? "::jsii::detail::s" : "::jsii::detail::";
+    out += type + " " + t.name + "::" + name + "()" + qualifier + " {\n  return ::jsii::detail::from_wire<" +
+           type + ">(" + prefix + "get(" + target + ", " + quoted + "));\n}\n";
+    if (!p.immutable) {
+      out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) + " value)" + qualifier +
+             " {\n  " + prefix + "set(" + target + ", " + quoted + ", ::jsii::detail::to_wire(value));\n}\n";
     }
     return;
   }
