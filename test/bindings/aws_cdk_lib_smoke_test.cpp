@@ -107,7 +107,13 @@ TEST(AwsCdkLibSmoke, ConstructorErrorsSurfaceAsJsErrorsWithTheCall) {
     EXPECT_NE(e.call().find("create aws-cdk-lib.aws_s3.Bucket"), std::string::npos) << e.call();
     EXPECT_NE(e.js_message().find("Invalid S3 bucket name"), std::string::npos) << e.js_message();
   }
-  EXPECT_THROW((void)ec2::IpAddresses::cidr("10.0.0.0/33"), jsii::JsError);  // a static call throws at once
+  try {
+    ec2::Vpc(stack, "BadVpc", {.ipAddresses = ec2::IpAddresses::cidr("10.0.0.0/33")});
+    FAIL() << "expected a JsError";
+  } catch (const jsii::JsError& e) {
+    EXPECT_NE(e.call().find("create aws-cdk-lib.aws_ec2.Vpc"), std::string::npos) << e.call();
+    EXPECT_NE(e.js_message().find("CIDR"), std::string::npos) << e.js_message();
+  }
 }
 
 }  // namespace
