@@ -40,7 +40,7 @@ echo "generated_files: $(find "$out/generated" -type f | wc -l)"
 echo "building bench-app from scratch with $jobs jobs..." >&2
 : > "$out/rss.log"
 start=$(now)
-CCACHE_DISABLE=1 ninja -C "$out/tree" -j "$jobs" bench-app > "$out/build.log"
+CCACHE_DISABLE=1 ninja -C "$out/tree" -j "$jobs" -k 0 bench-app > "$out/build.log" || echo "build_failed: true"
 echo "clean_build_seconds: $(elapsed "$start")"
 echo "clean_build_jobs: $jobs"
 echo "compiled_sources: $(grep -c . "$out/rss.log")"

@@ -337,7 +337,7 @@ void Analysis::compute_complete_edges() {
     }
     if (type.kind == Type::Kind::struct_) {
       for (const auto* field : struct_fields(fqn)) add_complete_refs(field->type, false, need);
-      need.erase(fqn);
+      if (need.erase(fqn) > 0) boxed_.insert({fqn, fqn});  // holds itself (e.g. JsonSchema | JsonSchema[])
     }
   }
   // Structs containing each other by value: hold the other in a jsii::Box (an edge inside a cycle).
