@@ -80,6 +80,15 @@ TEST(CodegenGenerate, AwsCdkLibStructsThatContainEachOtherAreBoxed) {
     if (analysis.field_cpp(t.fqn, *field).find("::jsii::Box<") != std::string::npos) boxed = true;
   }
   EXPECT_TRUE(boxed);
+  // A struct that holds itself inside a union: `items?: JsonSchema | JsonSchema[]`.
+  const auto& schema = types.type("aws-cdk-lib.aws_apigateway.JsonSchema");
+  for (const auto* field : analysis.struct_fields(schema.fqn)) {
+    if (field->name == "items") {
+      EXPECT_EQ(analysis.field_cpp(schema.fqn, *field),
+                "std::variant<::jsii::Box<::aws_cdk_lib::aws_apigateway::JsonSchema>, "
+                "std::vector<::aws_cdk_lib::aws_apigateway::JsonSchema>>");
+    }
+  }
 }
 
 }  // namespace
