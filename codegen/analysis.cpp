@@ -146,10 +146,8 @@ std::string Analysis::parameter_type(const Parameter& p) const {
   return by_value(p.type) ? type : "const " + type + "&";
 }
 
-std::string Analysis::parameter(const std::string& /*owner*/, const Parameter& p, bool with_default) const {
-  std::string out = parameter_type(p) + " " + cpp_identifier(p.name);
-  if (with_default) out += (p.variadic || all_optional_struct(p.type)) ? " = {}" : " = std::nullopt";
-  return out;
+std::string Analysis::parameter(const Parameter& p) const {
+  return parameter_type(p) + " " + cpp_identifier(p.name);
 }
 
 std::set<std::string> Analysis::value_closure(const TypeRef& type) const {

@@ -44,8 +44,8 @@ class Analysis {
   /// A struct all of whose fields are optional: an optional parameter of it defaults to `{}`.
   [[nodiscard]] bool all_optional_struct(const TypeRef& type) const;
 
-  /// A parameter as declared (`const std::string& id`, `const BucketProps& props = {}`).
-  [[nodiscard]] std::string parameter(const std::string& owner, const Parameter& p, bool with_default) const;
+  /// A parameter as declared (`const std::string& id`, `const BucketProps& props`).
+  [[nodiscard]] std::string parameter(const Parameter& p) const;
   /// The parameter's type alone, as in a function type (`const std::string&`).
   [[nodiscard]] std::string parameter_type(const Parameter& p) const;
   /// Whether the trailing optional parameters from index `i` on may have default arguments.

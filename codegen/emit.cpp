@@ -88,11 +88,11 @@ std::string setter_parameter(const Analysis& a, const Property& p) {
 }
 
 /// The declared parameters, the first `count` of them (all by default).
-std::string parameter_list(const Analysis& a, const std::string& owner, const std::vector<Parameter>& params,
+std::string parameter_list(const Analysis& a, const std::vector<Parameter>& params,
                            std::size_t count = static_cast<std::size_t>(-1)) {
   std::string out;
   for (std::size_t i = 0; i < params.size() && i < count; ++i) {
-    out += (i == 0 ? "" : ", ") + a.parameter(owner, params[i], false);
+    out += (i == 0 ? "" : ", ") + a.parameter(params[i]);
   }
   return out;
 }
@@ -140,7 +140,7 @@ std::string base_of(const Analysis& a, const Type& t) {
 // --- headers
 // -------------------------------------------------------------------------------------------------
 
-void declare_member(const Analysis& a, const Type& t, const Member& m, std::string& out) {
+void declare_member(const Analysis& a, const Member& m, std::string& out) {
   const std::string indent = "  ";
   const std::string name = cpp_identifier(m.name());
   if (m.property != nullptr) {
@@ -165,10 +165,10 @@ void declare_member(const Analysis& a, const Type& t, const Member& m, std::stri
   const std::string attribute = deprecated_attribute(method.docs);
   const std::string suffix = method.is_static ? ";\n" : " const;\n";
   out += indent + attribute + (method.is_static ? "static " : "virtual ") + return_type(a, method) + " " +
-         name + "(" + parameter_list(a, t.fqn, method.parameters) + ")" + suffix;
+         name + "(" + parameter_list(a, method.parameters) + ")" + suffix;
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
     out += indent + attribute + (method.is_static ? "static " : "") + return_type(a, method) + " " + name +
-           "(" + parameter_list(a, t.fqn, method.parameters, count) + ")" + suffix;
+           "(" + parameter_list(a, method.parameters, count) + ")" + suffix;
   }
 }
 
@@ -206,15 +206,15 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
     const auto& params = t.initializer->parameters;
     for (std::size_t count = first_omittable(params); count < params.size(); ++count) {
       into += "  " + std::string(count == 0 ? "" : "explicit ") + t.name + "(" +
-              parameter_list(a, t.fqn, params, count) + ");\n";
+              parameter_list(a, params, count) + ");\n";
     }
-    into += "  " + std::string(params.empty() ? "" : "explicit ") + t.name + "(" +
-            parameter_list(a, t.fqn, params) + ");\n";
+    into += "  " + std::string(params.empty() ? "" : "explicit ") + t.name + "(" + parameter_list(a, params) +
+            ");\n";
   }
   for (const auto& m : a.members(t.fqn)) {
     std::string& into = m.is_protected() ? protected_part : out;
     into += "\n";
-    declare_member(a, t, m, into);
+    declare_member(a, m, into);
   }
   out += "\n protected:\n";
   if (is_interface) {
@@ -402,7 +402,7 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
   }
   const Method& method = *m.method;
   const std::string result = return_type(a, method);
-  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters) + ")" +
+  out += result + " " + t.name + "::" + name + "(" + parameter_list(a, method.parameters) + ")" +
          (method.is_static ? "" : " const") + " {\n";
   out += arguments_to_wire(a, method.parameters);
   const std::string call = method.is_static
@@ -412,8 +412,8 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
                           : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
     // `this->` / `T::`: a parameter may have the method's name.
-    out += result + " " + t.name + "::" + name + "(" + parameter_list(a, t.fqn, method.parameters, count) +
-           ")" + (method.is_static ? "" : " const") + " {\n  " + (result == "void" ? "" : "return ") +
+    out += result + " " + t.name + "::" + name + "(" + parameter_list(a, method.parameters, count) + ")" +
+           (method.is_static ? "" : " const") + " {\n  " + (result == "void" ? "" : "return ") +
            (method.is_static ? t.name + "::" : "this->") + name + "(" +
            forwarded_arguments(a, method.parameters, count) + ");\n}\n";
   }
@@ -490,11 +490,11 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
 
   if (t.initializer) {
     const auto& params = t.initializer->parameters;
-    out += t.name + "::" + t.name + "(" + parameter_list(a, t.fqn, params) + ") : " + base +
+    out += t.name + "::" + t.name + "(" + parameter_list(a, params) + ") : " + base +
            "(::jsii::NoInit{}) {\n" + arguments_to_wire(a, params) +
            "  ::jsii::detail::construct(*this, this, jsii_type(), std::move(args));\n}\n";
     for (std::size_t count = first_omittable(params); count < params.size(); ++count) {
-      out += t.name + "::" + t.name + "(" + parameter_list(a, t.fqn, params, count) + ") : " + t.name + "(" +
+      out += t.name + "::" + t.name + "(" + parameter_list(a, params, count) + ") : " + t.name + "(" +
              forwarded_arguments(a, params, count) + ") {}\n";
     }
     out += "\n";
@@ -631,13 +631,11 @@ std::string emit_marshal_header(const Analysis& a, const Assembly& assembly, con
   return out;
 }
 
-std::string emit_loader(const Analysis& a, const Assembly& assembly, const std::string& tarball,
-                        const std::string& types_file) {
+std::string emit_loader(const Assembly& assembly, const std::string& tarball, const std::string& types_file) {
   std::string out = banner(assembly) + "#include <jsii/bindings.hpp>\n\n";
   for (const auto& dependency : assembly.dependencies) {
     out += "namespace " + namespace_for_assembly(dependency) + "::jsii_detail {\nvoid load();\n}\n";
   }
-  (void)a;
   const std::string ns = namespace_for_assembly(assembly.name) + "::jsii_detail";
   out += "\nnamespace " + ns + " {\n\nvoid load();\nvoid load() {\n";
   for (const auto& dependency : assembly.dependencies)

@@ -102,7 +102,7 @@ GenerateResult generate(const Analysis& a, const GenerateOptions& options) {
   for (const auto& dependency : assembly.dependencies)
     cmake << " " << namespace_for_assembly(dependency) << "__jsii_assembly";
   cmake << ")\njsii_cpp_bindings_target(" << loader_target << ")\n\n";
-  writer.write(src / ns / "jsii_assembly.cpp", emit_loader(a, assembly, options.tarball, types_file));
+  writer.write(src / ns / "jsii_assembly.cpp", emit_loader(assembly, options.tarball, types_file));
 
   std::string types_list;
   std::size_t done = 0;

@@ -19,11 +19,6 @@ std::unique_ptr<Any::Value> make(Json json) {
 
 }  // namespace
 
-namespace detail {
-Json any_json(const Any& any);
-Any any_from_json(Json json);
-}  // namespace detail
-
 Any::Any() : value_(make(nullptr)) {}
 Any::Any(std::nullptr_t /*unused*/) : Any() {}
 Any::Any(bool value) : value_(make(value)) {}
@@ -114,8 +109,6 @@ std::string Any::dump() const { return value_ ? value_->json.dump() : "null"; }
 bool operator==(const Any& a, const Any& b) { return a.value_->json == b.value_->json; }
 
 namespace detail {
-
-Json any_json(const Any& any) { return Access::any_value(any); }
 
 Any any_from_json(Json json) {
   Any out;

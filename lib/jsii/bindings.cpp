@@ -344,8 +344,6 @@ bool Marshal<bool>::from(const Json& value) {
   return value.get<bool>();
 }
 
-Json any_json(const Any& any);
-Any any_from_json(Json json);
 Json Marshal<Any>::to(const Any& value) {
   const Json& json = Access::any_value(value);
   // Objects inside `any` need no $jsii.map wrapper: the kernel reads plain objects as maps.

@@ -43,7 +43,6 @@ struct KernelShared {
 struct Access {
   static std::shared_ptr<Object::State>& state_of(Object& object) { return object.state_; }
   static const std::shared_ptr<Object::State>& state_of(const Object& object) { return object.state_; }
-  static Object handle(std::shared_ptr<Object::State> state) { return Object(std::move(state)); }
   static KernelShared& shared_of(const Kernel& kernel) { return *kernel.shared_; }
   /// Creates `state` in the kernel now (its deferred construction, or its C++ implementation).
   static void create_now(Kernel& kernel, const std::shared_ptr<Object::State>& state);
@@ -55,10 +54,12 @@ struct Access {
                        const std::shared_ptr<Object::State>& adopt) {
     return kernel.create_adopting(fqn, std::move(args), options, adopt);
   }
-  static void flush(Kernel& kernel) { kernel.flush_pending(); }
   static Json& any_value(Any& any);
   static const Json& any_value(const Any& any);
 };
+
+/// A jsii::Any holding `json` (any.cpp).
+Any any_from_json(Json json);
 
 }  // namespace detail
 }  // namespace jsii
