@@ -44,7 +44,7 @@ CCACHE_DISABLE=1 ninja -C "$out/tree" -j "$jobs" -k 0 bench-app > "$out/build.lo
 echo "clean_build_seconds: $(elapsed "$start")"
 echo "clean_build_jobs: $jobs"
 echo "compiled_sources: $(grep -c . "$out/rss.log")"
-echo "linked_modules: $(find "$out/tree" -name 'libaws_cdk_lib__*.a' | wc -l)"
+echo "linked_parts: $(find "$out/tree" -name 'libaws_cdk_lib__*.a' | wc -l)"
 echo "peak_compiler_rss_mb: $(( $(sort -n "$out/rss.log" | tail -1) / 1024 ))"
 
 touch "$repo/bench/bindings/app.cpp"

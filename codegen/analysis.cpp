@@ -394,18 +394,4 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
   return out;
 }
 
-std::set<std::string> Analysis::module_links(const Assembly& assembly, const Module& module) const {
-  std::set<std::string> out;
-  out.insert(assembly.name);  // the root module holds the assembly loader
-  for (const auto& fqn : module.types) {
-    const Type& type = types_.type(fqn);
-    if (type.base) out.insert(types_.type(*type.base).module);
-    // Every type it mentions: structs and enums for their marshalling, classes and interfaces for their
-    // vtables.
-    for (const auto& other : mentions(fqn)) out.insert(types_.type(other).module);
-  }
-  out.erase(module.fqn);
-  return out;
-}
-
 }  // namespace jsii_codegen

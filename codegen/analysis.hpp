@@ -69,8 +69,6 @@ class Analysis {
   [[nodiscard]] std::set<std::string> needs_complete(const std::string& fqn) const;
   /// Named types (fqns) mentioned anywhere in a type's declarations.
   [[nodiscard]] std::set<std::string> mentions(const std::string& fqn) const;
-  /// Modules (fqns) whose compiled code a module's code calls (base classes, structs, enums, loaders).
-  [[nodiscard]] std::set<std::string> module_links(const Assembly& assembly, const Module& module) const;
 
  private:
   void compute_members(const Type& type);

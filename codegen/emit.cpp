@@ -577,25 +577,31 @@ std::string emit_definitions(const Analysis& a, const Type& t) {
   return out;
 }
 
-std::vector<std::string> source_includes(const Analysis& a, const std::vector<const Type*>& types) {
-  // Definitions of everything the code marshals, and of what their values hold (struct fields, elements).
-  std::set<std::string> headers;
-  std::set<std::string> marshal;
+std::set<std::string> referenced_types(const Analysis& a, const std::vector<const Type*>& types) {
+  // Everything the code marshals, and what their values hold (struct fields, elements).
+  std::set<std::string> out;
   for (const Type* t : types) {
     std::set<std::string> all = a.mentions(t->fqn);
     all.insert(t->fqn);
     for (const auto& fqn : all) {
+      if (!out.insert(fqn).second) continue;
       TypeRef ref;
       ref.kind = TypeRef::Kind::named;
       ref.name = fqn;
-      std::set<std::string> closure = a.value_closure(ref);
-      closure.insert(fqn);
-      for (const auto& other_fqn : closure) {
-        const Type& other = a.types().type(other_fqn);
-        headers.insert(other.definition);
-        marshal.insert(marshal_header_path(a.types().assembly(other.assembly).modules.at(other.module)));
-      }
+      const std::set<std::string> closure = a.value_closure(ref);
+      out.insert(closure.begin(), closure.end());
     }
+  }
+  return out;
+}
+
+std::vector<std::string> source_includes(const Analysis& a, const std::set<std::string>& referenced) {
+  std::set<std::string> headers;
+  std::set<std::string> marshal;
+  for (const auto& fqn : referenced) {
+    const Type& other = a.types().type(fqn);
+    headers.insert(other.definition);
+    marshal.insert(marshal_header_path(a.types().assembly(other.assembly).modules.at(other.module)));
   }
   std::vector<std::string> out{"jsii/bindings.hpp"};
   out.insert(out.end(), headers.begin(), headers.end());

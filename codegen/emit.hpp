@@ -2,6 +2,7 @@
 // (collected into a few .cpp files per module), a marshalling header per module and the assembly loader.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,10 @@ std::string emit_header(const Analysis& analysis, const Type& type);
 std::string emit_definition(const Analysis& analysis, const Type& type);
 /// The definitions for one type, to be placed in a generated .cpp.
 std::string emit_definitions(const Analysis& analysis, const Type& type);
-/// Includes a .cpp defining `types` needs.
-std::vector<std::string> source_includes(const Analysis& analysis, const std::vector<const Type*>& types);
+/// Types (fqns) whose definitions the code for `types` uses: what it mentions, and what their values hold.
+std::set<std::string> referenced_types(const Analysis& analysis, const std::vector<const Type*>& types);
+/// Includes of a .cpp whose code uses the `referenced` types.
+std::vector<std::string> source_includes(const Analysis& analysis, const std::set<std::string>& referenced);
 /// `<module dir>/jsii_marshal.hpp`: Marshal specializations of the module's structs and enums, and the
 /// assembly loader's declaration.
 std::string emit_marshal_header(const Analysis& analysis, const Assembly& assembly, const Module& module);

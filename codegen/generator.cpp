@@ -7,6 +7,7 @@
 #include "assembly.hpp"
 #include "emit.hpp"
 #include "naming.hpp"
+#include "partition.hpp"
 
 namespace jsii_codegen {
 namespace {
@@ -62,22 +63,6 @@ class Writer {
   std::set<std::string> directories_;
 };
 
-std::size_t weight(const Analysis& a, const Type& t) {
-  switch (t.kind) {
-    case Type::Kind::struct_:
-      return 2 + a.struct_fields(t.fqn).size();
-    case Type::Kind::enum_:
-      return 2;
-    default:
-      return 4 + 3 * a.members(t.fqn).size();
-  }
-}
-
-std::string last_part(const std::string& dir) {
-  const auto slash = dir.rfind('/');
-  return slash == std::string::npos ? dir : dir.substr(slash + 1);
-}
-
 std::string cmake_quote(const std::string& path) { return "\"" + path + "\""; }
 
 }  // namespace
@@ -93,7 +78,9 @@ GenerateResult generate(const Analysis& a, const GenerateOptions& options) {
 
   std::ostringstream cmake;
   cmake << "# " << banner(assembly);
-  cmake << "# One static library per jsii submodule; build only what you link.\n";
+  cmake
+      << "# Per jsii submodule an interface library of its parts; a part is a static library that links the\n"
+         "# parts whose types its code uses, so an app compiles only what its modules can reach.\n";
   cmake << "set(_jsii_dir " << cmake_quote("${CMAKE_CURRENT_LIST_DIR}") << ")\n\n";
   const std::string loader_target = ns + "__jsii_assembly";
   cmake << "add_library(" << loader_target << " STATIC EXCLUDE_FROM_ALL \"${_jsii_dir}/src/" << ns
@@ -104,14 +91,14 @@ GenerateResult generate(const Analysis& a, const GenerateOptions& options) {
   cmake << ")\njsii_cpp_bindings_target(" << loader_target << ")\n\n";
   writer.write(src / ns / "jsii_assembly.cpp", emit_loader(assembly, options.tarball, types_file));
 
+  const Partition partition(a, options.batch_weight);
+
   std::string types_list;
   std::size_t done = 0;
   std::size_t next_report = 0;
   const std::size_t module_count = assembly.modules.size();
   for (const auto& [module_fqn, module] : assembly.modules) {
     std::string umbrella = banner(assembly) + "#pragma once\n\n";
-    std::vector<std::vector<const Type*>> batches(1);
-    std::size_t batch_weight = 0;
     for (const auto& fqn : module.types) {
       const Type& t = a.types().type(fqn);
       writer.write(include / t.definition, emit_definition(a, t));
@@ -123,48 +110,29 @@ GenerateResult generate(const Analysis& a, const GenerateOptions& options) {
         for (const auto& i : t.interfaces) types_list += " " + i;
         types_list += "\n";
       }
-      const std::size_t w = weight(a, t);
-      if (batch_weight > 0 && batch_weight + w > options.batch_weight) {
-        batches.emplace_back();
-        batch_weight = 0;
-      }
-      batches.back().push_back(&t);
-      batch_weight += w;
     }
     writer.write(include / (module.dir + ".hpp"), umbrella);
     writer.write(include / marshal_header_path(module), emit_marshal_header(a, assembly, module));
 
-    std::vector<std::string> sources;
-    for (std::size_t i = 0; i < batches.size(); ++i) {
-      if (batches[i].empty()) continue;
+    const auto& parts = partition.parts(module_fqn);
+    for (const Part& part : parts) {
+      const std::set<std::string> referenced = referenced_types(a, part.types);
       std::string text = banner(assembly);
-      for (const auto& header : source_includes(a, batches[i])) text += "#include <" + header + ">\n";
+      for (const auto& header : source_includes(a, referenced)) text += "#include <" + header + ">\n";
       text += "\n";
-      for (const Type* t : batches[i]) text += emit_definitions(a, *t);
-      const std::string suffix = (i < 10 ? "_0" : "_") + std::to_string(i);
-      const std::string file = module.dir + "/" + last_part(module.dir) + suffix + ".cpp";
-      writer.write(src / file, text);
-      sources.push_back(file);
+      for (const Type* t : part.types) text += emit_definitions(a, *t);
+      writer.write(src / part.file, text);
+
+      const std::set<std::string> links = partition.links(part, referenced);
+      cmake << "add_library(" << part.target << " STATIC EXCLUDE_FROM_ALL \"${_jsii_dir}/src/" << part.file
+            << "\")\ntarget_link_libraries(" << part.target << " PUBLIC " << loader_target;
+      for (const auto& link : links) cmake << " " << link;
+      cmake << ")\njsii_cpp_bindings_target(" << part.target << ")\n";
     }
-    if (sources.empty()) {
-      cmake << "add_library(" << module.target << " INTERFACE)\n";
-      cmake << "target_link_libraries(" << module.target << " INTERFACE " << loader_target << ")\n";
-    } else {
-      cmake << "add_library(" << module.target << " STATIC EXCLUDE_FROM_ALL";
-      for (const auto& file : sources) cmake << "\n  \"${_jsii_dir}/src/" << file << "\"";
-      cmake << ")\ntarget_link_libraries(" << module.target << " PUBLIC " << loader_target;
-      for (const auto& link : a.module_links(assembly, module)) {
-        for (const auto& [name, other] : a.types().assemblies()) {
-          const auto it = other->modules.find(link);
-          if (it != other->modules.end()) {
-            cmake << " " << it->second.target;
-            break;
-          }
-        }
-      }
-      cmake << ")\njsii_cpp_bindings_target(" << module.target << ")\n";
-    }
-    cmake << "add_library(" << module.alias << " ALIAS " << module.target << ")\n\n";
+    cmake << "add_library(" << module.target << " INTERFACE)\n";
+    cmake << "target_link_libraries(" << module.target << " INTERFACE " << loader_target;
+    for (const Part& part : parts) cmake << " " << part.target;
+    cmake << ")\nadd_library(" << module.alias << " ALIAS " << module.target << ")\n\n";
     result.types += module.types.size();
     ++result.modules;
     ++done;

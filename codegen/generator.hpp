@@ -15,8 +15,10 @@ namespace jsii_codegen {
 struct GenerateOptions {
   std::filesystem::path out;  ///< output root: include/, src/, bindings.cmake, jsii-types.txt
   std::string tarball;        ///< the npm tarball the loader falls back to when no manifest lists the package
-  /// Rough size of one generated .cpp, in members and fields: bounds each compiler's time and memory.
-  std::size_t batch_weight = 300;
+  /// Rough size of one generated .cpp (a part), in members and fields: bounds each compiler's time and
+  /// memory. Each source costs ~2.4 s before its own code (precompiled header, definition headers), so parts
+  /// are large; 1200 keeps a compiler under ~1.1 GB.
+  std::size_t batch_weight = 1200;
   std::function<void(const std::string&)> progress;  ///< progress lines (none when empty)
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <jsii/any.hpp>
 #include <jsii/box.hpp>
 #include <jsii/cast.hpp>
@@ -89,6 +90,37 @@ struct Marshal;
 
 [[noreturn]] void wrong_value(std::string_view expected, const Json& got);
 
+/// Converts to the T a wire value holds. Initializing a T from it constructs the result in place (no move
+/// constructor is called or instantiated), which keeps the code generated for every container, optional
+/// and union type small.
+template <class T>
+struct FromWire {
+  const Json& value;
+  operator T() const { return Marshal<T>::from(value); }  // NOLINT(google-explicit-constructor)
+};
+
+/// Iterates a wire array as FromWire<T> values: `std::vector<T>(begin, end)` builds each element in place.
+template <class T>
+struct FromWireIterator {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = T;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = FromWire<T>;
+  Json::const_iterator at;
+  FromWire<T> operator*() const { return FromWire<T>{*at}; }
+  FromWireIterator& operator++() {
+    ++at;
+    return *this;
+  }
+  FromWireIterator operator++(int) {
+    FromWireIterator before = *this;
+    ++at;
+    return before;
+  }
+  friend bool operator==(const FromWireIterator& a, const FromWireIterator& b) { return a.at == b.at; }
+};
+
 template <>
 struct Marshal<std::string> {
   static Json to(const std::string& value) { return value; }
@@ -135,8 +167,8 @@ template <class T>
 struct Marshal<std::optional<T>> {
   static Json to(const std::optional<T>& value) { return value ? Marshal<T>::to(*value) : undefined(); }
   static std::optional<T> from(const Json& value) {
-    if (is_undefined(value) || value.is_null()) return std::nullopt;
-    return Marshal<T>::from(value);
+    return is_undefined(value) || value.is_null() ? std::optional<T>()
+                                                  : std::optional<T>(std::in_place, FromWire<T>{value});
   }
   static bool accepts(const Json& value) {
     return is_undefined(value) || value.is_null() || Marshal<T>::accepts(value);
@@ -146,14 +178,14 @@ struct Marshal<std::optional<T>> {
 template <class T>
 struct Marshal<Required<T>> {
   static Json to(const Required<T>& value) { return Marshal<T>::to(value.get()); }
-  static Required<T> from(const Json& value) { return Required<T>(Marshal<T>::from(value)); }
+  static Required<T> from(const Json& value) { return Required<T>(FromWire<T>{value}); }
   static bool accepts(const Json& value) { return Marshal<T>::accepts(value); }
 };
 
 template <class T>
 struct Marshal<Box<T>> {
   static Json to(const Box<T>& value) { return Marshal<T>::to(value.get()); }
-  static Box<T> from(const Json& value) { return Box<T>(Marshal<T>::from(value)); }
+  static Box<T> from(const Json& value) { return Box<T>(FromWire<T>{value}); }
   static bool accepts(const Json& value) { return Marshal<T>::accepts(value); }
 };
 
@@ -166,10 +198,7 @@ struct Marshal<std::vector<T>> {
   }
   static std::vector<T> from(const Json& value) {
     if (!value.is_array()) wrong_value("an array", value);
-    std::vector<T> out;
-    out.reserve(value.size());
-    for (const auto& item : value) out.push_back(Marshal<T>::from(item));
-    return out;
+    return std::vector<T>(FromWireIterator<T>{value.begin()}, FromWireIterator<T>{value.end()});
   }
   static bool accepts(const Json& value) { return value.is_array(); }
 };
@@ -184,7 +213,7 @@ struct Marshal<std::map<std::string, T>> {
   static std::map<std::string, T> from(const Json& value) {
     const Json plain = wire::as_map(value);
     std::map<std::string, T> out;
-    for (const auto& [key, item] : plain.items()) out.emplace(key, Marshal<T>::from(item));
+    for (const auto& [key, item] : plain.items()) out.emplace(key, FromWire<T>{item});
     return out;
   }
   static bool accepts(const Json& value) {
@@ -198,25 +227,26 @@ template <class... T>
 struct Marshal<std::variant<T...>> {
   using Variant = std::variant<T...>;
   static Json to(const Variant& value) { return to_alternative<0>(value); }
-  static Variant from(const Json& value) {
-    std::optional<Variant> out;
-    (void)((Marshal<T>::accepts(value) ? (out.emplace(std::in_place_type<T>, Marshal<T>::from(value)), true)
-                                       : false) ||
-           ...);
-    if (!out && wire::is_byref(value)) {
-      (void)((std::is_base_of_v<Object, T>
-                  ? (out.emplace(std::in_place_type<T>, Marshal<T>::from(value)), true)
-                  : false) ||
-             ...);
-    }
-    if (!out) wrong_value("a value of one of the union's types", value);
-    return std::move(*out);
-  }
+  static Variant from(const Json& value) { return from_alternative<0>(value, false); }
   static bool accepts(const Json& value) { return (Marshal<T>::accepts(value) || ...); }
 
  private:
-  // An index walk instead of std::visit: the same result for far less generated code (it is instantiated for
-  // every union type of an assembly).
+  // Index walks instead of std::visit or a std::optional<Variant> to fill: the same results for far less
+  // generated code (they are instantiated for every union type of an assembly). `from` builds the variant
+  // in place from the first alternative that accepts the value; a second walk, for references to objects
+  // of classes the bindings do not know, takes the first object alternative.
+  template <std::size_t I>
+  static Variant from_alternative(const Json& value, bool objects_only) {
+    if constexpr (I < sizeof...(T)) {
+      using Alternative = std::variant_alternative_t<I, Variant>;
+      if (objects_only ? std::is_base_of_v<Object, Alternative> : Marshal<Alternative>::accepts(value))
+        return Variant(std::in_place_index<I>, FromWire<Alternative>{value});
+      return from_alternative<I + 1>(value, objects_only);
+    } else {
+      if (!objects_only && wire::is_byref(value)) return from_alternative<0>(value, true);
+      wrong_value("a value of one of the union's types", value);
+    }
+  }
   template <std::size_t I>
   static Json to_alternative(const Variant& value) {
     if constexpr (I < sizeof...(T)) {

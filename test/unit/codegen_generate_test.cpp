@@ -4,10 +4,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "analysis.hpp"
+#include "emit.hpp"
 #include "generator.hpp"
 #include "model.hpp"
+#include "partition.hpp"
 
 namespace {
 
@@ -16,6 +22,11 @@ namespace fs = std::filesystem;
 
 const cg::TypeSystem& fixture() {
   static const auto types = cg::TypeSystem::load(JSII_FIXTURE_PACKAGE_DIR);
+  return types;
+}
+
+const cg::TypeSystem& aws_cdk_lib() {
+  static const auto types = cg::TypeSystem::load(fs::path(NODE_MODULES_DIR) / "aws-cdk-lib");
   return types;
 }
 
@@ -71,7 +82,7 @@ TEST(CodegenGenerate, UnchangedInputRewritesNothingAndStaleFilesGo) {
 }
 
 TEST(CodegenGenerate, AwsCdkLibStructsThatContainEachOtherAreBoxed) {
-  static const auto types = cg::TypeSystem::load(fs::path(NODE_MODULES_DIR) / "aws-cdk-lib");
+  const auto& types = aws_cdk_lib();
   const cg::Analysis analysis(types);
   const auto& t =
       types.type("aws-cdk-lib.aws_amplifyuibuilder.CfnComponent.ComponentConditionPropertyProperty");
@@ -89,6 +100,57 @@ TEST(CodegenGenerate, AwsCdkLibStructsThatContainEachOtherAreBoxed) {
                 "std::vector<::aws_cdk_lib::aws_apigateway::JsonSchema>>");
     }
   }
+}
+
+TEST(CodegenPartition, AFamilySharesAPartAndL1ResourcesStayApartFromTheApi) {
+  const cg::Analysis analysis(aws_cdk_lib());
+  const cg::Partition partition(analysis, cg::GenerateOptions{}.batch_weight);
+  const cg::Part& cfn = partition.part_of("aws-cdk-lib.aws_s3.CfnBucket");
+  EXPECT_EQ(&partition.part_of("aws-cdk-lib.aws_s3.CfnBucket.CorsRuleProperty"), &cfn);
+  EXPECT_EQ(&partition.part_of("aws-cdk-lib.aws_s3.CfnBucketProps"), &cfn);
+  EXPECT_EQ(cfn.target.rfind("aws_cdk_lib__aws_s3__p", 0), 0U);
+  const cg::Part& bucket = partition.part_of("aws-cdk-lib.aws_s3.Bucket");
+  EXPECT_NE(&bucket, &cfn);
+  EXPECT_EQ(&partition.part_of("aws-cdk-lib.aws_s3.BucketProps"), &bucket);
+  // Every type of a module is in exactly one of its parts, in the part's module.
+  std::size_t types_in_parts = 0;
+  for (const auto& part : partition.parts("aws-cdk-lib.aws_s3")) {
+    types_in_parts += part.types.size();
+    for (const auto* t : part.types) EXPECT_EQ(t->module, "aws-cdk-lib.aws_s3");
+  }
+  EXPECT_EQ(types_in_parts, aws_cdk_lib().root().modules.at("aws-cdk-lib.aws_s3").types.size());
+}
+
+TEST(CodegenPartition, LinkingAModuleReachesOnlyThePartsItsCodeUses) {
+  const cg::Analysis analysis(aws_cdk_lib());
+  const cg::Partition partition(analysis, cg::GenerateOptions{}.batch_weight);
+  // The parts a CMake build of aws_s3 compiles: its own, then every part they link, transitively.
+  std::map<std::string, const cg::Part*> by_target;
+  for (const auto& [fqn, module] : aws_cdk_lib().root().modules) {
+    for (const auto& part : partition.parts(fqn)) by_target[part.target] = &part;
+  }
+  std::set<std::string> reached;
+  std::vector<std::string> todo;
+  for (const auto& part : partition.parts("aws-cdk-lib.aws_s3")) todo.push_back(part.target);
+  std::set<std::string> other_assemblies;
+  while (!todo.empty()) {
+    const std::string target = todo.back();
+    todo.pop_back();
+    if (!reached.insert(target).second) continue;
+    const auto it = by_target.find(target);
+    if (it == by_target.end()) {
+      other_assemblies.insert(target);
+      continue;
+    }
+    for (const auto& link : partition.links(*it->second, cg::referenced_types(analysis, it->second->types)))
+      todo.push_back(link);
+  }
+  EXPECT_TRUE(reached.contains(partition.part_of("aws-cdk-lib.aws_kms.IKey").target));
+  EXPECT_TRUE(reached.contains(partition.part_of("aws-cdk-lib.Stack").target));
+  EXPECT_TRUE(other_assemblies.contains("constructs__core"));
+  // aws_s3 uses the KMS key interface, not the L1 alias resource; nothing it reaches uses SageMaker.
+  EXPECT_FALSE(reached.contains(partition.part_of("aws-cdk-lib.aws_kms.CfnAlias").target));
+  for (const auto& target : reached) EXPECT_EQ(target.find("aws_sagemaker"), std::string::npos) << target;
 }
 
 }  // namespace
