@@ -234,8 +234,10 @@ void struct_body(const Analysis& a, const Type& t, std::string& out) {
     out += "\n" + doc_comment(field->docs, "  ");
     const std::string type = a.field_cpp(t.fqn, *field);
     // No [[deprecated]] on fields: C++ would warn on every initialization of the struct, used or not.
+    // `{}` on optional fields: GCC's -Wmissing-field-initializers (in -Wextra) then accepts designated
+    // initializers that leave them out, as props are meant to be written.
     out += "  " + (field->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + " " +
-           cpp_identifier(field->name) + ";\n";
+           cpp_identifier(field->name) + (field->optional ? "{};\n" : ";\n");
   }
   out += "};\n";
 }

@@ -36,8 +36,8 @@ class HostObject {
   /// What to `create` when a pure host implementation is first passed to JS (see `jsii_ref`).
   struct Spec {
     std::string fqn = "Object";
-    std::vector<std::string> interfaces;
-    std::vector<Override> overrides;
+    std::vector<std::string> interfaces{};
+    std::vector<Override> overrides{};
   };
   [[nodiscard]] virtual Spec jsii_spec() const;
 

@@ -42,8 +42,8 @@ enum class Transport {
 struct Override {
   enum class Kind { method, property };
   Kind kind = Kind::method;
-  std::string name;    ///< jsii name, e.g. `visit`, `allocateLogicalId`
-  std::string cookie;  ///< opaque; handed back with every callback (defaults to `name`)
+  std::string name;      ///< jsii name, e.g. `visit`, `allocateLogicalId`
+  std::string cookie{};  ///< opaque; handed back with every callback (defaults to `name`)
 
   static Override method(std::string name, std::string cookie = {});
   static Override property(std::string name, std::string cookie = {});
@@ -51,22 +51,22 @@ struct Override {
 
 /// Options for `create`.
 struct CreateOptions {
-  std::vector<std::string> interfaces;  ///< extra jsii interfaces the new object implements
-  std::vector<Override> overrides;      ///< members implemented by `host`
-  HostObject* host = nullptr;           ///< receives the callbacks; registered under the new id before return
+  std::vector<std::string> interfaces{};  ///< extra jsii interfaces the new object implements
+  std::vector<Override> overrides{};      ///< members implemented by `host`
+  HostObject* host = nullptr;  ///< receives the callbacks; registered under the new id before return
 };
 
 class Kernel {
  public:
   struct Options {
-    std::string node;  ///< node binary; default $JSII_NODE, else `node` on PATH
+    std::string node{};  ///< node binary; default $JSII_NODE, else `node` on PATH
     std::string
-        runtime_dir;  ///< the @jsii/runtime `webpack/` folder; default $JSII_CPP_RUNTIME_DIR, else baked in
-    std::string runtime_script;  ///< a wrapper script to run instead (forces Transport::wrapper); default
-                                 ///< $JSII_RUNTIME
+        runtime_dir{};  ///< the @jsii/runtime `webpack/` folder; default $JSII_CPP_RUNTIME_DIR, else baked in
+    std::string runtime_script{};  ///< a wrapper script to run instead (forces Transport::wrapper); default
+                                   ///< $JSII_RUNTIME
     Transport transport = Transport::direct;  ///< overridden by $JSII_CPP_TRANSPORT=direct|wrapper
     std::vector<std::pair<std::string, std::string>>
-        environment;  ///< extra variables for node (win over ours)
+        environment{};  ///< extra variables for node (win over ours)
   };
 
   /// The process-wide kernel used by the generated bindings; started on first use, stopped at exit.

@@ -16,8 +16,8 @@ namespace jsii {
 
 /// A reference to an object that lives in the kernel: `{"$jsii.byref":"<fqn>@<n>","$jsii.interfaces":[...]}`.
 struct ObjRef {
-  std::string id;                       ///< e.g. `aws-cdk-lib.aws_s3.Bucket@10003`
-  std::vector<std::string> interfaces;  ///< extra interfaces the object is known to implement
+  std::string id;                         ///< e.g. `aws-cdk-lib.aws_s3.Bucket@10003`
+  std::vector<std::string> interfaces{};  ///< extra interfaces the object is known to implement
 
   /// The FQN part of the id (before the last `@`): `aws-cdk-lib.aws_s3.Bucket`, or `Object`.
   [[nodiscard]] std::string_view fqn() const;

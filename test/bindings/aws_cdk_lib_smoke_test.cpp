@@ -14,6 +14,8 @@
 #include <jsii/errors.hpp>
 #include <sstream>
 
+#include "../support/scratch.hpp"
+
 namespace cdk = aws_cdk_lib;
 namespace ec2 = aws_cdk_lib::aws_ec2;
 namespace s3 = aws_cdk_lib::aws_s3;
@@ -22,11 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scratch(const std::string& label) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("cdk-cpp-smoke-" + label + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return test_support::scratch_directory("cdk-cpp-smoke-" + label);
 }
 
 std::string read(const fs::path& path) {

@@ -11,6 +11,8 @@
 #include <jsii/errors.hpp>
 #include <sstream>
 
+#include "../support/scratch.hpp"
+
 namespace cdk = aws_cdk_lib;
 namespace s3 = aws_cdk_lib::aws_s3;
 namespace fs = std::filesystem;
@@ -18,9 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string synth_and_report(bool compliant) {
-  const fs::path outdir = fs::temp_directory_path() /
-                          ("cdk-cpp-nag-" + std::to_string(::getpid()) + (compliant ? "-ok" : "-open"));
-  fs::remove_all(outdir);
+  const fs::path outdir = test_support::scratch_directory(compliant ? "cdk-cpp-nag-ok" : "cdk-cpp-nag-open");
   const cdk::App app({.outdir = outdir.string()});
   cdk::Validations::of(app).addPlugins({cdk_nag::AwsSolutionsChecks(app)});
   const cdk::Stack stack(app, "Nagged");

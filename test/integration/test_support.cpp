@@ -9,9 +9,10 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <thread>
+
+#include "../support/scratch.hpp"
 
 namespace fs = std::filesystem;
 using jsii::Json;
@@ -25,12 +26,7 @@ jsii::Kernel& cdk() {
 }
 
 std::string scratch_dir(const std::string& label) {
-  std::random_device random;
-  const fs::path dir = fs::temp_directory_path() / ("jsii-cpp-" + label + "-" + std::to_string(::getpid()) +
-                                                    "-" + std::to_string(random()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
+  return test_support::scratch_directory("jsii-cpp-" + label).string();
 }
 
 jsii::ObjRef new_app(jsii::Kernel& kernel, const std::string& outdir) {
