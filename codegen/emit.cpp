@@ -1,14 +1,21 @@
 #include "emit.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "naming.hpp"
 
 namespace jsii_codegen {
 namespace {
+
+/// Appends the pieces in order, without the temporaries `out += a + b + c` builds.
+void append(std::string& out, std::initializer_list<std::string_view> pieces) {
+  for (const std::string_view piece : pieces) out += piece;
+}
 
 const Assembly& assembly_of(const Analysis& a, const Type& t) { return a.types().assembly(t.assembly); }
 
@@ -40,8 +47,8 @@ void comment_lines(std::string& out, const std::string& indent, const std::strin
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
     // A trailing backslash would splice the next source line into the comment.
     if (!line.empty() && line.back() == '\\') line += " .";
-    out += indent + "///" + (line.empty() && !(first && !prefix.empty()) ? "" : " ") + (first ? prefix : "") +
-           line + "\n";
+    append(out, {indent, "///", line.empty() && !(first && !prefix.empty()) ? "" : " ",
+                 first ? std::string_view(prefix) : "", line, "\n"});
     first = false;
   }
 }
@@ -167,8 +174,8 @@ void declare_member(const Analysis& a, const Member& m, std::string& out) {
   out += indent + attribute + (method.is_static ? "static " : "virtual ") + return_type(a, method) + " " +
          name + "(" + parameter_list(a, method.parameters) + ")" + suffix;
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
-    out += indent + attribute + (method.is_static ? "static " : "") + return_type(a, method) + " " + name +
-           "(" + parameter_list(a, method.parameters, count) + ")" + suffix;
+    append(out, {indent, attribute, method.is_static ? "static " : "", return_type(a, method), " ", name, "(",
+                 parameter_list(a, method.parameters, count), ")", suffix});
   }
 }
 
@@ -371,14 +378,14 @@ std::string arguments_from_wire(const Analysis& a, const std::vector<Parameter>&
     const std::string type = a.cpp(p.type);
     out += i == 0 ? "" : ", ";
     if (p.variadic) {
-      out += "::jsii::detail::from_wire<std::vector<" + type + ">>(::jsii::detail::rest(call.args, " + index +
-             "))";
+      append(out, {"::jsii::detail::from_wire<std::vector<", type, ">>(::jsii::detail::rest(call.args, ",
+                   index, "))"});
     } else if (p.optional && a.all_optional_struct(p.type)) {
-      out +=
-          "::jsii::detail::from_wire_or_empty<" + type + ">(::jsii::detail::arg(call.args, " + index + "))";
+      append(out,
+             {"::jsii::detail::from_wire_or_empty<", type, ">(::jsii::detail::arg(call.args, ", index, "))"});
     } else {
-      out += "::jsii::detail::from_wire<" + (p.optional ? "std::optional<" + type + ">" : type) +
-             ">(::jsii::detail::arg(call.args, " + index + "))";
+      append(out, {"::jsii::detail::from_wire<", p.optional ? "std::optional<" : "", type,
+                   p.optional ? ">" : "", ">(::jsii::detail::arg(call.args, ", index, "))"});
     }
   }
   return out;
@@ -414,10 +421,10 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
                           : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
     // `this->` / `T::`: a parameter may have the method's name.
-    out += result + " " + t.name + "::" + name + "(" + parameter_list(a, method.parameters, count) + ")" +
-           (method.is_static ? "" : " const") + " {\n  " + (result == "void" ? "" : "return ") +
-           (method.is_static ? t.name + "::" : "this->") + name + "(" +
-           forwarded_arguments(a, method.parameters, count) + ");\n}\n";
+    append(out, {result, " ", t.name, "::", name, "(", parameter_list(a, method.parameters, count), ")",
+                 method.is_static ? "" : " const", " {\n  ", result == "void" ? "" : "return ",
+                 method.is_static ? std::string_view(t.name) : "this", method.is_static ? "::" : "->", name,
+                 "(", forwarded_arguments(a, method.parameters, count), ");\n}\n"});
   }
 }
 

@@ -72,7 +72,8 @@ std::vector<Parameter> parameters_of(const Json& owner, const std::string& where
 
 std::filesystem::path find_package_dir(const std::filesystem::path& from, const std::string& name) {
   for (auto dir = std::filesystem::absolute(from); !dir.empty(); dir = dir.parent_path()) {
-    const auto candidate = dir / "node_modules" / name;
+    auto candidate = dir / "node_modules";
+    candidate /= name;
     if (std::filesystem::exists(candidate / "package.json")) return candidate;
     if (dir == dir.parent_path()) break;
   }

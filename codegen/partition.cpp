@@ -31,7 +31,7 @@ std::string family_of(const Module& module, const std::set<std::string>& module_
   name = name.substr(0, name.find('.'));
   constexpr std::string_view props = "Props";
   if (name.size() > props.size() && name.ends_with(props)) {
-    const std::string owner = name.substr(0, name.size() - props.size());
+    std::string owner = name.substr(0, name.size() - props.size());
     if (module_types.contains(module.fqn + "." + owner)) return owner;
   }
   return name;
