@@ -1,11 +1,10 @@
 #include "partition.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <stdexcept>
-
-#include "naming.hpp"
 
 namespace jsii_codegen {
 namespace {
@@ -42,11 +41,6 @@ std::string family_of(const Module& module, const std::set<std::string>& module_
 /// mostly), so that reaching one of them does not compile the others.
 enum class Reach { other_modules = 0, own_module = 1, none = 2 };
 
-std::string last_part(const std::string& dir) {
-  const auto slash = dir.rfind('/');
-  return slash == std::string::npos ? dir : dir.substr(slash + 1);
-}
-
 }  // namespace
 
 Partition::Partition(const Analysis& a, std::size_t batch_weight) : analysis_(a) {
@@ -80,33 +74,40 @@ Partition::Partition(const Analysis& a, std::size_t batch_weight) : analysis_(a)
     std::size_t batch_weight_so_far = 0;
     std::optional<Reach> batch_reach;
     for (const auto& [key, types] : groups) {
+      std::vector<std::size_t> weights;
       std::size_t family_weight = 0;
-      for (const Type* t : types) family_weight += weight(a, *t);
+      for (const Type* t : types) family_weight += weights.emplace_back(weight(a, *t));
       const bool fits = batch_weight_so_far + family_weight <= batch_weight;
       if (batches.empty() || batch_reach != key.first || !fits) {
         batches.emplace_back();
         batch_weight_so_far = 0;
         batch_reach = key.first;
       }
-      for (const Type* t : types) {
+      for (std::size_t i = 0; i < types.size(); ++i) {
         // A family bigger than a batch is split.
-        const std::size_t w = weight(a, *t);
-        if (batch_weight_so_far > 0 && batch_weight_so_far + w > batch_weight) {
+        if (batch_weight_so_far > 0 && batch_weight_so_far + weights[i] > batch_weight) {
           batches.emplace_back();
           batch_weight_so_far = 0;
         }
-        batches.back().push_back(t);
-        batch_weight_so_far += w;
+        batches.back().push_back(types[i]);
+        batch_weight_so_far += weights[i];
       }
     }
     auto& parts = parts_[module_fqn];
+    const std::string target_prefix = module.target + "__p";
+    const std::string file_prefix =
+        module.dir + "/" + std::filesystem::path(module.dir).filename().string() + "_";
     for (auto& types : batches) {
       const std::size_t i = parts.size();
       const std::string number = (i < 10 ? "0" : "") + std::to_string(i);
-      Part part{module.target + "__p" + number,
-                module.dir + "/" + last_part(module.dir) + "_" + number + ".cpp", std::move(types)};
-      for (const Type* t : part.types) index_[t->fqn] = {module_fqn, i};
-      parts.push_back(std::move(part));
+      std::string file = file_prefix;
+      file += number;
+      file += ".cpp";
+      parts.push_back({target_prefix + number, std::move(file), std::move(types)});
+    }
+    // The module's parts are final: their addresses stay valid.
+    for (const Part& part : parts) {
+      for (const Type* t : part.types) index_[t->fqn] = &part;
     }
   }
 }
@@ -118,7 +119,7 @@ const std::vector<Part>& Partition::parts(const std::string& module_fqn) const {
 const Part& Partition::part_of(const std::string& fqn) const {
   const auto it = index_.find(fqn);
   if (it == index_.end()) throw std::logic_error("no part holds " + fqn);
-  return parts_.at(it->second.first)[it->second.second];
+  return *it->second;
 }
 
 std::set<std::string> Partition::links(const Part& part, const std::set<std::string>& referenced) const {

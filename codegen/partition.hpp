@@ -23,6 +23,8 @@ struct Part {
 class Partition {
  public:
   Partition(const Analysis& analysis, std::size_t batch_weight);
+  Partition(const Partition&) = delete;  // index_ points into parts_
+  Partition& operator=(const Partition&) = delete;
 
   /// The parts of a module of the root assembly, in file order.
   [[nodiscard]] const std::vector<Part>& parts(const std::string& module_fqn) const;
@@ -34,8 +36,8 @@ class Partition {
 
  private:
   const Analysis& analysis_;
-  std::map<std::string, std::vector<Part>> parts_;                    // module fqn -> parts
-  std::map<std::string, std::pair<std::string, std::size_t>> index_;  // type fqn -> (module, part index)
+  std::map<std::string, std::vector<Part>> parts_;  // module fqn -> parts
+  std::map<std::string, const Part*> index_;        // type fqn -> its part
 };
 
 }  // namespace jsii_codegen
