@@ -356,7 +356,7 @@ std::string emit_definition(const Analysis& a, const Type& t) {
 namespace {
 
 std::string arguments_to_wire(const Analysis& a, const std::vector<Parameter>& params) {
-  std::string out = "  ::jsii::Json args = ::jsii::Json::array();\n";
+  std::string out = "  ::jsii::detail::Wire args = ::jsii::detail::Wire::array();\n";
   for (const auto& p : params) {
     const std::string name = cpp_identifier(p.name);
     if (p.variadic) {
@@ -454,7 +454,7 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
            (m->property != nullptr ? "true" : "false") + ", " + quote(m->name()) + ");\n    }\n";
   }
   out += "  }\n\n";
-  out += "  static ::jsii::Json dispatch(void* s, const ::jsii::detail::Call& call) {\n";
+  out += "  static ::jsii::detail::Wire dispatch(void* s, const ::jsii::detail::Call& call) {\n";
   out += "    [[maybe_unused]] auto& self = *static_cast<" + t.name + "*>(s);\n";
   for (const Member* m : instance) {
     const std::string name = cpp_identifier(m->name());
@@ -463,7 +463,7 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
       const Property& p = *m->property;
       if (!p.immutable) {
         out += "      if (call.set) {\n        self." + name + "(::jsii::detail::from_wire<" +
-               getter_type(a, p) + ">(call.args));\n        return ::jsii::undefined();\n      }\n";
+               getter_type(a, p) + ">(call.args));\n        return {};\n      }\n";
       }
       out += "      return ::jsii::detail::to_wire(self." + name + "());\n    }\n";
     } else {
@@ -472,7 +472,7 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
       if (method.returns) {
         out += "      return ::jsii::detail::to_wire(" + invocation + ");\n    }\n";
       } else {
-        out += "      " + invocation + ";\n      return ::jsii::undefined();\n    }\n";
+        out += "      " + invocation + ";\n      return {};\n    }\n";
       }
     }
   }
@@ -521,13 +521,13 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
 
 void define_struct_marshal(const Analysis& a, const Type& t, std::string& out) {
   const auto fields = a.struct_fields(t.fqn);
-  out += "::jsii::Json Marshal<" + t.cpp + ">::to([[maybe_unused]] const " + t.cpp + "& value) {\n";
+  out += "Wire Marshal<" + t.cpp + ">::to([[maybe_unused]] const " + t.cpp + "& value) {\n";
   out += "  StructWriter writer;\n";
   for (const auto* f : fields) {
     out += "  writer.field(" + quote(f->name) + ", value." + cpp_identifier(f->name) + ");\n";
   }
   out += "  return writer.done(" + quote(t.fqn) + ");\n}\n";
-  out += t.cpp + " Marshal<" + t.cpp + ">::from(const ::jsii::Json& value) {\n";
+  out += t.cpp + " Marshal<" + t.cpp + ">::from(WireView value) {\n";
   out += "  [[maybe_unused]] const StructReader reader(value, " + quote(t.fqn) + ");\n";
   out += "  return " + t.cpp + "{";
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -538,8 +538,8 @@ void define_struct_marshal(const Analysis& a, const Type& t, std::string& out) {
            quote(f->name) + ")";
   }
   out += "};\n}\n";
-  out += "bool Marshal<" + t.cpp + ">::accepts(const ::jsii::Json& value) { return struct_accepts(" +
-         quote(t.fqn) + ", value); }\n\n";
+  out += "bool Marshal<" + t.cpp + ">::accepts(WireView value) { return struct_accepts(" + quote(t.fqn) +
+         ", value); }\n\n";
 }
 
 void define_enum_marshal(const Type& t, std::string& out) {
@@ -553,12 +553,12 @@ void define_enum_marshal(const Type& t, std::string& out) {
     out += "};\n";
   }
   out += "}  // namespace\n";
-  out += "::jsii::Json Marshal<" + t.cpp + ">::to(" + t.cpp + " value) {\n  return enum_to(" + quote(t.fqn) +
-         ", " + table + ", static_cast<std::size_t>(static_cast<int>(value)));\n}\n";
-  out += t.cpp + " Marshal<" + t.cpp + ">::from(const ::jsii::Json& value) {\n  return static_cast<" + t.cpp +
+  out += "Wire Marshal<" + t.cpp + ">::to(" + t.cpp + " value) {\n  return enum_to(" + quote(t.fqn) + ", " +
+         table + ", static_cast<std::size_t>(static_cast<int>(value)));\n}\n";
+  out += t.cpp + " Marshal<" + t.cpp + ">::from(WireView value) {\n  return static_cast<" + t.cpp +
          ">(static_cast<int>(enum_from(" + quote(t.fqn) + ", " + table + ", value)));\n}\n";
-  out += "bool Marshal<" + t.cpp + ">::accepts(const ::jsii::Json& value) { return enum_accepts(" +
-         quote(t.fqn) + ", value); }\n\n";
+  out += "bool Marshal<" + t.cpp + ">::accepts(WireView value) { return enum_accepts(" + quote(t.fqn) +
+         ", value); }\n\n";
 }
 
 }  // namespace
@@ -629,14 +629,14 @@ std::string emit_marshal_header(const Analysis& a, const Assembly& assembly, con
     const Type& t = a.types().type(fqn);
     if (t.kind == Type::Kind::enum_) {
       declarations += "enum class " + t.name + " : int;\n";
-      specializations += "template <>\nstruct Marshal<" + t.cpp + "> {\n  static Json to(" + t.cpp +
+      specializations += "template <>\nstruct Marshal<" + t.cpp + "> {\n  static Wire to(" + t.cpp +
                          " value);\n  static " + t.cpp +
-                         " from(const Json& value);\n  static bool accepts(const Json& value);\n};\n";
+                         " from(WireView value);\n  static bool accepts(WireView value);\n};\n";
     } else if (t.kind == Type::Kind::struct_) {
       declarations += "struct " + t.name + ";\n";
-      specializations += "template <>\nstruct Marshal<" + t.cpp + "> {\n  static Json to(const " + t.cpp +
+      specializations += "template <>\nstruct Marshal<" + t.cpp + "> {\n  static Wire to(const " + t.cpp +
                          "& value);\n  static " + t.cpp +
-                         " from(const Json& value);\n  static bool accepts(const Json& value);\n};\n";
+                         " from(WireView value);\n  static bool accepts(WireView value);\n};\n";
     }
   }
   if (!declarations.empty()) {

@@ -1,6 +1,7 @@
-// What generated binding sources (.cpp) use: marshalling between C++ types and wire JSON, the descriptors
+// What generated binding sources (.cpp) use: marshalling between C++ types and wire values, the descriptors
 // each generated type registers, and the kernel calls behind every generated member. Never included by
-// generated headers (they stay free of JSON); users do not need it.
+// generated headers; users do not need it. It includes no JSON library: wire values are opaque here
+// (wire_value.hpp), which keeps every generated source cheap to compile.
 #pragma once
 
 #include <cstddef>
@@ -8,10 +9,10 @@
 #include <jsii/any.hpp>
 #include <jsii/box.hpp>
 #include <jsii/cast.hpp>
-#include <jsii/kernel.hpp>
 #include <jsii/object.hpp>
+#include <jsii/override.hpp>
 #include <jsii/required.hpp>
-#include <jsii/wire.hpp>
+#include <jsii/wire_value.hpp>
 #include <map>
 #include <optional>
 #include <span>
@@ -27,7 +28,7 @@ struct Call {
   bool property = false;
   bool set = false;
   const std::string& name;
-  const Json& args;  ///< method arguments, or the value written
+  WireView args;  ///< method arguments, or the value written
 };
 
 /// What the runtime knows about a generated class or interface. One static instance per type.
@@ -38,7 +39,7 @@ struct TypeInfo {
   /// Appends the members `self` overrides, comparing it with `probe` (both pointers to this generated type).
   void (*collect)(const void* self, const void* probe, std::vector<Override>& out) = nullptr;
   /// Serves a callback on `self` (a pointer to this generated type); chains to base types.
-  Json (*dispatch)(void* self, const Call& call) = nullptr;
+  Wire (*dispatch)(void* self, const Call& call) = nullptr;
   /// An instance of this generated type that overrides nothing and never reaches the kernel.
   const void* (*probe)() = nullptr;
   /// Abstract members no generated class in the chain implements: a C++ subclass must override them.
@@ -57,17 +58,17 @@ void add_override(std::vector<Override>& out, bool property, std::string_view na
 
 /// A generated constructor: records the creation, which happens before the next kernel request (by then the
 /// most-derived C++ constructor has run, so the overrides of a C++ subclass are known).
-void construct(Object& object, void* self, const TypeInfo& type, Json args);
+void construct(Object& object, void* self, const TypeInfo& type, Wire args);
 /// A generated interface's default constructor: `self` is a C++ implementation, created in the kernel when it
 /// is first passed to JS.
 void implement(Object& object, void* self, const TypeInfo& type);
 
-Json get(const Object& self, std::string_view name);
-void set(const Object& self, std::string_view name, Json value);
-Json invoke(const Object& self, std::string_view name, Json args);
-Json sget(const TypeInfo& type, std::string_view name);
-void sset(const TypeInfo& type, std::string_view name, Json value);
-Json sinvoke(const TypeInfo& type, std::string_view name, Json args);
+Wire get(const Object& self, std::string_view name);
+void set(const Object& self, std::string_view name, Wire value);
+Wire invoke(const Object& self, std::string_view name, Wire args);
+Wire sget(const TypeInfo& type, std::string_view name);
+void sset(const TypeInfo& type, std::string_view name, Wire value);
+Wire sinvoke(const TypeInfo& type, std::string_view name, Wire args);
 
 /// Loads an assembly: through the packages manifest when it lists `name`, else from `tarball`. `types_file`
 /// lists its classes and interfaces with their bases (for `jsii::cast`).
@@ -75,11 +76,11 @@ void load_assembly(std::string_view name, std::string_view version, std::string_
                    std::string_view types_file);
 [[noreturn]] void unknown_member(const TypeInfo& type, const Call& call);
 /// Argument `index` of a callback (undefined when JS passed fewer).
-const Json& arg(const Json& args, std::size_t index);
+WireView arg(WireView args, std::size_t index);
 /// An optional struct argument left empty goes to JS as `undefined`, as when TypeScript omits it.
-Json omit_if_empty(Json struct_value);
+Wire omit_if_empty(Wire struct_value);
 /// Callback arguments from `index` on (a variadic parameter), as an array.
-Json rest(const Json& args, std::size_t index);
+Wire rest(WireView args, std::size_t index);
 
 // --- marshalling
 // ---------------------------------------------------------------------------------------------
@@ -88,14 +89,14 @@ Json rest(const Json& args, std::size_t index);
 template <class T>
 struct Marshal;
 
-[[noreturn]] void wrong_value(std::string_view expected, const Json& got);
+[[noreturn]] void wrong_value(std::string_view expected, WireView got);
 
 /// Converts to the T a wire value holds. Initializing a T from it constructs the result in place (no move
 /// constructor is called or instantiated), which keeps the code generated for every container, optional
 /// and union type small.
 template <class T>
 struct FromWire {
-  const Json& value;
+  WireView value;
   operator T() const { return Marshal<T>::from(value); }  // NOLINT(google-explicit-constructor)
 };
 
@@ -107,118 +108,115 @@ struct FromWireIterator {
   using difference_type = std::ptrdiff_t;
   using pointer = void;
   using reference = FromWire<T>;
-  Json::const_iterator at;
-  FromWire<T> operator*() const { return FromWire<T>{*at}; }
+  WireView array;
+  std::size_t index = 0;
+  FromWire<T> operator*() const { return FromWire<T>{array[index]}; }
   FromWireIterator& operator++() {
-    ++at;
+    ++index;
     return *this;
   }
   FromWireIterator operator++(int) {
     FromWireIterator before = *this;
-    ++at;
+    ++index;
     return before;
   }
-  friend bool operator==(const FromWireIterator& a, const FromWireIterator& b) { return a.at == b.at; }
+  friend bool operator==(const FromWireIterator& a, const FromWireIterator& b) { return a.index == b.index; }
 };
 
 template <>
 struct Marshal<std::string> {
-  static Json to(const std::string& value) { return value; }
-  static std::string from(const Json& value);
-  static bool accepts(const Json& value) { return value.is_string(); }
+  static Wire to(const std::string& value);
+  static std::string from(WireView value);
+  static bool accepts(WireView value);
 };
 template <>
 struct Marshal<double> {
-  static Json to(double value) { return value; }
-  static double from(const Json& value);
-  static bool accepts(const Json& value) { return value.is_number(); }
+  static Wire to(double value);
+  static double from(WireView value);
+  static bool accepts(WireView value);
 };
 template <>
 struct Marshal<bool> {
-  static Json to(bool value) { return value; }
-  static bool from(const Json& value);
-  static bool accepts(const Json& value) { return value.is_boolean(); }
+  static Wire to(bool value);
+  static bool from(WireView value);
+  static bool accepts(WireView value);
 };
 template <>
 struct Marshal<Date> {
-  static Json to(Date value) { return wire::date(value); }
-  static Date from(const Json& value) { return wire::as_date(value); }
-  static bool accepts(const Json& value) { return wire::is_date(value); }
+  static Wire to(Date value);
+  static Date from(WireView value);
+  static bool accepts(WireView value);
 };
 template <>
 struct Marshal<Any> {
-  static Json to(const Any& value);
-  static Any from(const Json& value);
-  static bool accepts(const Json& /*value*/) { return true; }
+  static Wire to(const Any& value);
+  static Any from(WireView value);
+  static bool accepts(WireView /*value*/) { return true; }
 };
 
-bool is_instance_ref(const Json& value, std::string_view fqn);
-Object object_from(const Json& value, std::string_view expected);
+Wire object_to(const Object& value);
+bool is_instance_ref(WireView value, std::string_view fqn);
+bool is_ref(WireView value);
+Object object_from(WireView value, std::string_view expected);
 
 template <class T>
 requires std::is_base_of_v<Object, T>
 struct Marshal<T> {
-  static Json to(const T& value) { return wire::byref(value.jsii_ref()); }
-  static T from(const Json& value) { return T(FromRef{}, object_from(value, T::jsii_fqn)); }
-  static bool accepts(const Json& value) { return is_instance_ref(value, T::jsii_fqn); }
+  static Wire to(const T& value) { return object_to(value); }
+  static T from(WireView value) { return T(FromRef{}, object_from(value, T::jsii_fqn)); }
+  static bool accepts(WireView value) { return is_instance_ref(value, T::jsii_fqn); }
 };
 
 template <class T>
 struct Marshal<std::optional<T>> {
-  static Json to(const std::optional<T>& value) { return value ? Marshal<T>::to(*value) : undefined(); }
-  static std::optional<T> from(const Json& value) {
-    return is_undefined(value) || value.is_null() ? std::optional<T>()
-                                                  : std::optional<T>(std::in_place, FromWire<T>{value});
+  static Wire to(const std::optional<T>& value) { return value ? Marshal<T>::to(*value) : Wire(); }
+  static std::optional<T> from(WireView value) {
+    return value.is_absent() ? std::optional<T>() : std::optional<T>(std::in_place, FromWire<T>{value});
   }
-  static bool accepts(const Json& value) {
-    return is_undefined(value) || value.is_null() || Marshal<T>::accepts(value);
-  }
+  static bool accepts(WireView value) { return value.is_absent() || Marshal<T>::accepts(value); }
 };
 
 template <class T>
 struct Marshal<Required<T>> {
-  static Json to(const Required<T>& value) { return Marshal<T>::to(value.get()); }
-  static Required<T> from(const Json& value) { return Required<T>(FromWire<T>{value}); }
-  static bool accepts(const Json& value) { return Marshal<T>::accepts(value); }
+  static Wire to(const Required<T>& value) { return Marshal<T>::to(value.get()); }
+  static Required<T> from(WireView value) { return Required<T>(FromWire<T>{value}); }
+  static bool accepts(WireView value) { return Marshal<T>::accepts(value); }
 };
 
 template <class T>
 struct Marshal<Box<T>> {
-  static Json to(const Box<T>& value) { return Marshal<T>::to(value.get()); }
-  static Box<T> from(const Json& value) { return Box<T>(FromWire<T>{value}); }
-  static bool accepts(const Json& value) { return Marshal<T>::accepts(value); }
+  static Wire to(const Box<T>& value) { return Marshal<T>::to(value.get()); }
+  static Box<T> from(WireView value) { return Box<T>(FromWire<T>{value}); }
+  static bool accepts(WireView value) { return Marshal<T>::accepts(value); }
 };
 
 template <class T>
 struct Marshal<std::vector<T>> {
-  static Json to(const std::vector<T>& value) {
-    Json out = Json::array();
+  static Wire to(const std::vector<T>& value) {
+    Wire out = Wire::array();
     for (const auto& item : value) out.push_back(Marshal<T>::to(item));
     return out;
   }
-  static std::vector<T> from(const Json& value) {
+  static std::vector<T> from(WireView value) {
     if (!value.is_array()) wrong_value("an array", value);
-    return std::vector<T>(FromWireIterator<T>{value.begin()}, FromWireIterator<T>{value.end()});
+    return std::vector<T>(FromWireIterator<T>{value, 0}, FromWireIterator<T>{value, value.size()});
   }
-  static bool accepts(const Json& value) { return value.is_array(); }
+  static bool accepts(WireView value) { return value.is_array(); }
 };
 
 template <class T>
 struct Marshal<std::map<std::string, T>> {
-  static Json to(const std::map<std::string, T>& value) {
-    Json out = Json::object();
-    for (const auto& [key, item] : value) out[key] = Marshal<T>::to(item);
-    return wire::map(std::move(out));
+  static Wire to(const std::map<std::string, T>& value) {
+    Wire out = Wire::object();
+    for (const auto& [key, item] : value) out.set(key, Marshal<T>::to(item));
+    return map_value(std::move(out));
   }
-  static std::map<std::string, T> from(const Json& value) {
-    const Json plain = wire::as_map(value);
+  static std::map<std::string, T> from(WireView value) {
     std::map<std::string, T> out;
-    for (const auto& [key, item] : plain.items()) out.emplace(key, FromWire<T>{item});
+    for (const auto& [key, item] : map_entries(value)) out.emplace(key, FromWire<T>{item});
     return out;
   }
-  static bool accepts(const Json& value) {
-    return wire::is_map(value) || (value.is_object() && !wire::is_byref(value));
-  }
+  static bool accepts(WireView value) { return map_accepts(value); }
 };
 
 /// Unions: on input the alternative held is sent; on output the first alternative that accepts the value
@@ -226,9 +224,9 @@ struct Marshal<std::map<std::string, T>> {
 template <class... T>
 struct Marshal<std::variant<T...>> {
   using Variant = std::variant<T...>;
-  static Json to(const Variant& value) { return to_alternative<0>(value); }
-  static Variant from(const Json& value) { return from_alternative<0>(value, false); }
-  static bool accepts(const Json& value) { return (Marshal<T>::accepts(value) || ...); }
+  static Wire to(const Variant& value) { return to_alternative<0>(value); }
+  static Variant from(WireView value) { return from_alternative<0>(value, false); }
+  static bool accepts(WireView value) { return (Marshal<T>::accepts(value) || ...); }
 
  private:
   // Index walks instead of std::visit or a std::optional<Variant> to fill: the same results for far less
@@ -236,78 +234,78 @@ struct Marshal<std::variant<T...>> {
   // in place from the first alternative that accepts the value; a second walk, for references to objects
   // of classes the bindings do not know, takes the first object alternative.
   template <std::size_t I>
-  static Variant from_alternative(const Json& value, bool objects_only) {
+  static Variant from_alternative(WireView value, bool objects_only) {
     if constexpr (I < sizeof...(T)) {
       using Alternative = std::variant_alternative_t<I, Variant>;
       if (objects_only ? std::is_base_of_v<Object, Alternative> : Marshal<Alternative>::accepts(value))
         return Variant(std::in_place_index<I>, FromWire<Alternative>{value});
       return from_alternative<I + 1>(value, objects_only);
     } else {
-      if (!objects_only && wire::is_byref(value)) return from_alternative<0>(value, true);
+      if (!objects_only && is_ref(value)) return from_alternative<0>(value, true);
       wrong_value("a value of one of the union's types", value);
     }
   }
   template <std::size_t I>
-  static Json to_alternative(const Variant& value) {
+  static Wire to_alternative(const Variant& value) {
     if constexpr (I < sizeof...(T)) {
       if (value.index() == I)
         return Marshal<std::variant_alternative_t<I, Variant>>::to(*std::get_if<I>(&value));
       return to_alternative<I + 1>(value);
     } else {
-      return undefined();
+      return Wire();
     }
   }
 };
 
 template <class T>
-Json to_wire(const T& value) {
+Wire to_wire(const T& value) {
   return Marshal<T>::to(value);
 }
 template <class T>
-T from_wire(const Json& value) {
+T from_wire(WireView value) {
   return Marshal<T>::from(value);
 }
 /// An optional struct parameter whose type has no required fields: undefined becomes `T{}`.
 template <class T>
-T from_wire_or_empty(const Json& value) {
-  if (is_undefined(value) || value.is_null()) return T{};
+T from_wire_or_empty(WireView value) {
+  if (value.is_absent()) return T{};
   return Marshal<T>::from(value);
 }
 
 /// Enums: `{"$jsii.enum": "<fqn>/<MEMBER>"}` <-> the member's index in `members` (declaration order).
-Json enum_to(std::string_view fqn, std::span<const std::string_view> members, std::size_t index);
-std::size_t enum_from(std::string_view fqn, std::span<const std::string_view> members, const Json& value);
-bool enum_accepts(std::string_view fqn, const Json& value);
+Wire enum_to(std::string_view fqn, std::span<const std::string_view> members, std::size_t index);
+std::size_t enum_from(std::string_view fqn, std::span<const std::string_view> members, WireView value);
+bool enum_accepts(std::string_view fqn, WireView value);
 
 /// Builds a struct's wire value field by field; unset optional fields are left out.
 class StructWriter {
  public:
   template <class T>
   void field(const char* name, const T& value) {
-    Json wire_value = Marshal<T>::to(value);
-    if (!is_undefined(wire_value)) data_[name] = std::move(wire_value);
+    put(name, Marshal<T>::to(value));
   }
-  Json done(std::string_view fqn) { return wire::struct_value(fqn, std::move(data_)); }
+  Wire done(std::string_view fqn);
 
  private:
-  Json data_ = Json::object();
+  void put(const char* name, Wire value);
+  Wire data_ = Wire::object();
 };
 
 /// Reads a struct's fields from what the kernel sent: a plain object, `$jsii.struct`, or a reference to a JS
 /// object (read property by property).
 class StructReader {
  public:
-  StructReader(const Json& value, std::string_view fqn);
+  StructReader(WireView value, std::string_view fqn);
   template <class T>
   T field(const char* name) const {
     return Marshal<T>::from(raw(name));
   }
-  [[nodiscard]] Json raw(const char* name) const;
+  [[nodiscard]] Wire raw(const char* name) const;
 
  private:
-  Json data_;
+  Wire data_;
   std::optional<Object> object_;
 };
-bool struct_accepts(std::string_view fqn, const Json& value);
+bool struct_accepts(std::string_view fqn, WireView value);
 
 }  // namespace jsii::detail

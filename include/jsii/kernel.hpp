@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <jsii/errors.hpp>
 #include <jsii/object.hpp>
+#include <jsii/override.hpp>
 #include <jsii/wire.hpp>
 #include <memory>
 #include <string>
@@ -36,17 +37,6 @@ enum class Transport {
   /// its stderr. What the official Go/Python/Java runtimes do; chosen when JSII_RUNTIME names a wrapper
   /// script.
   wrapper,
-};
-
-/// One member a host object implements in C++, sent with `create` so JS calls back into it.
-struct Override {
-  enum class Kind { method, property };
-  Kind kind = Kind::method;
-  std::string name;      ///< jsii name, e.g. `visit`, `allocateLogicalId`
-  std::string cookie{};  ///< opaque; handed back with every callback (defaults to `name`)
-
-  static Override method(std::string name, std::string cookie = {});
-  static Override property(std::string name, std::string cookie = {});
 };
 
 /// Options for `create`.

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "kernel_shared.hpp"
+#include "wire_json.hpp"
 
 namespace jsii {
 namespace detail {
@@ -21,18 +22,18 @@ class GeneratedHost final : public HostObject {
   explicit GeneratedHost(Object::State& state) : state_(state) {}
 
   Json jsii_invoke(const std::string& /*cookie*/, const std::string& method, const Json& args) override {
-    return call(Call{false, false, method, args});
+    return take_json(call(Call{false, false, method, view_of(args)}));
   }
   Json jsii_get(const std::string& /*cookie*/, const std::string& property) override {
     static const Json no_args = Json::array();
-    return call(Call{true, false, property, no_args});
+    return take_json(call(Call{true, false, property, view_of(no_args)}));
   }
   void jsii_set(const std::string& /*cookie*/, const std::string& property, const Json& value) override {
-    (void)call(Call{true, true, property, value});
+    (void)call(Call{true, true, property, view_of(value)});
   }
 
  private:
-  Json call(const Call& c) {
+  Wire call(const Call& c) {
     if (state_.self == nullptr) {
       throw Error("JS called " + c.name + " on " + state_.ref.id + ", whose C++ object (" +
                   std::string(state_.type->fqn) +
@@ -146,14 +147,14 @@ void Kernel::flush_pending() {
 
 namespace detail {
 
-void construct(Object& object, void* self, const TypeInfo& type, Json args) {
+void construct(Object& object, void* self, const TypeInfo& type, Wire args) {
   type.load();
   auto state = std::make_shared<Object::State>();
   state->owner = &object;
   state->self = self;
   state->type = &type;
   state->pending = true;
-  state->args = std::move(args);
+  state->args = take_json(std::move(args));
   auto& shared = Access::shared_of(Kernel::instance());
   const std::lock_guard lock(shared.mutex);
   shared.pending.push_back(state);
@@ -199,26 +200,35 @@ void add_override(std::vector<Override>& out, bool property, std::string_view na
   out.push_back(property ? Override::property(std::string(name)) : Override::method(std::string(name)));
 }
 
-Json get(const Object& self, std::string_view name) { return Kernel::instance().get(self.jsii_ref(), name); }
-void set(const Object& self, std::string_view name, Json value) {
-  if (is_undefined(value)) value = nullptr;  // clearing an optional property
-  Kernel::instance().set(self.jsii_ref(), name, std::move(value));
+namespace {
+/// A property value to send: undefined (an unset optional) clears the property.
+Json property_value(Wire value) {
+  Json json = take_json(std::move(value));
+  if (is_undefined(json)) json = nullptr;
+  return json;
 }
-Json invoke(const Object& self, std::string_view name, Json args) {
-  return Kernel::instance().invoke(self.jsii_ref(), name, std::move(args));
+}  // namespace
+
+Wire get(const Object& self, std::string_view name) {
+  return make_wire(Kernel::instance().get(self.jsii_ref(), name));
 }
-Json sget(const TypeInfo& type, std::string_view name) {
+void set(const Object& self, std::string_view name, Wire value) {
+  Kernel::instance().set(self.jsii_ref(), name, property_value(std::move(value)));
+}
+Wire invoke(const Object& self, std::string_view name, Wire args) {
+  return make_wire(Kernel::instance().invoke(self.jsii_ref(), name, take_json(std::move(args))));
+}
+Wire sget(const TypeInfo& type, std::string_view name) {
   type.load();
-  return Kernel::instance().sget(type.fqn, name);
+  return make_wire(Kernel::instance().sget(type.fqn, name));
 }
-void sset(const TypeInfo& type, std::string_view name, Json value) {
+void sset(const TypeInfo& type, std::string_view name, Wire value) {
   type.load();
-  if (is_undefined(value)) value = nullptr;
-  Kernel::instance().sset(type.fqn, name, std::move(value));
+  Kernel::instance().sset(type.fqn, name, property_value(std::move(value)));
 }
-Json sinvoke(const TypeInfo& type, std::string_view name, Json args) {
+Wire sinvoke(const TypeInfo& type, std::string_view name, Wire args) {
   type.load();
-  return Kernel::instance().sinvoke(type.fqn, name, std::move(args));
+  return make_wire(Kernel::instance().sinvoke(type.fqn, name, take_json(std::move(args))));
 }
 
 void unknown_member(const TypeInfo& type, const Call& call) {
@@ -226,20 +236,19 @@ void unknown_member(const TypeInfo& type, const Call& call) {
               std::string(type.fqn) + ", which the C++ bindings do not know");
 }
 
-const Json& arg(const Json& args, std::size_t index) {
-  static const Json none = undefined();
-  return args.is_array() && index < args.size() ? args[index] : none;
-}
+WireView arg(WireView args, std::size_t index) { return args[index]; }
 
-Json rest(const Json& args, std::size_t index) {
+Wire rest(WireView args, std::size_t index) {
   Json out = Json::array();
-  for (std::size_t i = index; args.is_array() && i < args.size(); ++i) out.push_back(args[i]);
-  return out;
+  const Json& all = json_of(args);
+  for (std::size_t i = index; all.is_array() && i < all.size(); ++i) out.push_back(all[i]);
+  return make_wire(std::move(out));
 }
 
-Json omit_if_empty(Json struct_value) {
-  const auto it = struct_value.find("$jsii.struct");
-  if (it != struct_value.end() && it->contains("data") && (*it)["data"].empty()) return undefined();
+Wire omit_if_empty(Wire struct_value) {
+  const Json& json = WireAccess::json(struct_value);
+  const auto it = json.find("$jsii.struct");
+  if (it != json.end() && it->contains("data") && (*it)["data"].empty()) return Wire();
   return struct_value;
 }
 
@@ -322,8 +331,8 @@ void retain(std::shared_ptr<Object> object) {
 // --- marshalling
 // -------------------------------------------------------------------------------------------------
 
-void wrong_value(std::string_view expected, const Json& got) {
-  std::string text = is_undefined(got) ? "undefined" : got.dump();
+void wrong_value(std::string_view expected, WireView got) {
+  std::string text = got.dump();
   if (text.size() > 200) {
     text.resize(200);
     text += "...";
@@ -331,47 +340,62 @@ void wrong_value(std::string_view expected, const Json& got) {
   throw Error("expected " + std::string(expected) + " from JS, got " + text);
 }
 
-std::string Marshal<std::string>::from(const Json& value) {
-  if (!value.is_string()) wrong_value("a string", value);
-  return value.get<std::string>();
+Wire Marshal<std::string>::to(const std::string& value) { return make_wire(value); }
+std::string Marshal<std::string>::from(WireView value) {
+  if (!accepts(value)) wrong_value("a string", value);
+  return json_of(value).get<std::string>();
 }
-double Marshal<double>::from(const Json& value) {
-  if (!value.is_number()) wrong_value("a number", value);
-  return value.get<double>();
-}
-bool Marshal<bool>::from(const Json& value) {
-  if (!value.is_boolean()) wrong_value("a boolean", value);
-  return value.get<bool>();
-}
+bool Marshal<std::string>::accepts(WireView value) { return json_of(value).is_string(); }
 
-Json Marshal<Any>::to(const Any& value) {
-  const Json& json = Access::any_value(value);
+Wire Marshal<double>::to(double value) { return make_wire(value); }
+double Marshal<double>::from(WireView value) {
+  if (!accepts(value)) wrong_value("a number", value);
+  return json_of(value).get<double>();
+}
+bool Marshal<double>::accepts(WireView value) { return json_of(value).is_number(); }
+
+Wire Marshal<bool>::to(bool value) { return make_wire(value); }
+bool Marshal<bool>::from(WireView value) {
+  if (!accepts(value)) wrong_value("a boolean", value);
+  return json_of(value).get<bool>();
+}
+bool Marshal<bool>::accepts(WireView value) { return json_of(value).is_boolean(); }
+
+Wire Marshal<Date>::to(Date value) { return make_wire(wire::date(value)); }
+Date Marshal<Date>::from(WireView value) { return wire::as_date(json_of(value)); }
+bool Marshal<Date>::accepts(WireView value) { return wire::is_date(json_of(value)); }
+
+Wire Marshal<Any>::to(const Any& value) {
   // Objects inside `any` need no $jsii.map wrapper: the kernel reads plain objects as maps.
-  return json;
+  return make_wire(Access::any_value(value));
 }
-Any Marshal<Any>::from(const Json& value) {
-  if (is_undefined(value)) return {};
-  return any_from_json(wire::as_plain_json(value));
-}
-
-bool is_instance_ref(const Json& value, std::string_view fqn) {
-  return wire::is_byref(value) && is_instance(Kernel::instance().object(value), fqn);
+Any Marshal<Any>::from(WireView value) {
+  if (value.is_undefined()) return {};
+  return any_from_json(wire::as_plain_json(json_of(value)));
 }
 
-Object object_from(const Json& value, std::string_view expected) {
-  if (!wire::is_byref(value)) wrong_value("an object of type " + std::string(expected), value);
-  return Kernel::instance().object(value);
+Wire object_to(const Object& value) { return make_wire(wire::byref(value.jsii_ref())); }
+
+bool is_ref(WireView value) { return wire::is_byref(json_of(value)); }
+
+bool is_instance_ref(WireView value, std::string_view fqn) {
+  return is_ref(value) && is_instance(Kernel::instance().object(json_of(value)), fqn);
 }
 
-Json enum_to(std::string_view fqn, std::span<const std::string_view> members, std::size_t index) {
+Object object_from(WireView value, std::string_view expected) {
+  if (!is_ref(value)) wrong_value("an object of type " + std::string(expected), value);
+  return Kernel::instance().object(json_of(value));
+}
+
+Wire enum_to(std::string_view fqn, std::span<const std::string_view> members, std::size_t index) {
   if (index >= members.size()) {
     throw Error("invalid value " + std::to_string(index) + " for enum " + std::string(fqn));
   }
-  return wire::enum_value(fqn, members[index]);
+  return make_wire(wire::enum_value(fqn, members[index]));
 }
 
-std::size_t enum_from(std::string_view fqn, std::span<const std::string_view> members, const Json& value) {
-  const EnumRef ref = wire::as_enum(value);
+std::size_t enum_from(std::string_view fqn, std::span<const std::string_view> members, WireView value) {
+  const EnumRef ref = wire::as_enum(json_of(value));
   if (ref.fqn == fqn) {
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (members[i] == ref.member) return i;
@@ -381,36 +405,48 @@ std::size_t enum_from(std::string_view fqn, std::span<const std::string_view> me
               " was expected (are the bindings older than the package?)");
 }
 
-bool enum_accepts(std::string_view fqn, const Json& value) {
-  if (!wire::is_enum(value)) return false;
-  return wire::as_enum(value).fqn == fqn;
+bool enum_accepts(std::string_view fqn, WireView value) {
+  const Json& json = json_of(value);
+  if (!wire::is_enum(json)) return false;
+  return wire::as_enum(json).fqn == fqn;
 }
 
-StructReader::StructReader(const Json& value, std::string_view fqn) {
-  if (wire::is_byref(value)) {
-    object_ = Kernel::instance().object(value);
-  } else if (wire::is_struct(value)) {
-    data_ = value["$jsii.struct"].value("data", Json::object());
-  } else if (value.is_object()) {
-    data_ = wire::as_map(value);
+void StructWriter::put(const char* name, Wire value) {
+  if (!WireView(value).is_undefined()) data_.set(name, std::move(value));
+}
+
+Wire StructWriter::done(std::string_view fqn) {
+  return make_wire(wire::struct_value(fqn, take_json(std::move(data_))));
+}
+
+StructReader::StructReader(WireView value, std::string_view fqn) {
+  const Json& json = json_of(value);
+  if (wire::is_byref(json)) {
+    object_ = Kernel::instance().object(json);
+  } else if (wire::is_struct(json)) {
+    data_ = make_wire(json["$jsii.struct"].value("data", Json::object()));
+  } else if (json.is_object()) {
+    data_ = make_wire(wire::as_map(json));
   } else {
     wrong_value("a struct " + std::string(fqn), value);
   }
 }
 
-Json StructReader::raw(const char* name) const {
-  if (object_) return Kernel::instance().get(object_->jsii_ref(), name);
-  const auto it = data_.find(name);
-  return it == data_.end() ? undefined() : *it;
+Wire StructReader::raw(const char* name) const {
+  if (object_) return make_wire(Kernel::instance().get(object_->jsii_ref(), name));
+  const Json& data = WireAccess::json(data_);
+  const auto it = data.find(name);
+  return it == data.end() ? Wire() : make_wire(*it);
 }
 
-bool struct_accepts(std::string_view fqn, const Json& value) {
-  if (wire::is_struct(value)) return value["$jsii.struct"].value("fqn", "") == fqn;
-  if (wire::is_byref(value)) {
-    const ObjRef ref = wire::as_byref(value);
+bool struct_accepts(std::string_view fqn, WireView value) {
+  const Json& json = json_of(value);
+  if (wire::is_struct(json)) return json["$jsii.struct"].value("fqn", "") == fqn;
+  if (wire::is_byref(json)) {
+    const ObjRef ref = wire::as_byref(json);
     return std::find(ref.interfaces.begin(), ref.interfaces.end(), fqn) != ref.interfaces.end();
   }
-  return value.is_object() && !wire::is_enum(value) && !wire::is_date(value);
+  return json.is_object() && !wire::is_enum(json) && !wire::is_date(json);
 }
 
 }  // namespace detail
