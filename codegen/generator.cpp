@@ -131,7 +131,7 @@ GenerateResult generate(const Analysis& a, const GenerateOptions& options) {
     }
     cmake << "add_library(" << module.target << " INTERFACE)\n";
     cmake << "target_link_libraries(" << module.target << " INTERFACE " << loader_target;
-    for (const auto& target : partition.module_parts(module)) cmake << " " << target;
+    for (const Part& part : parts) cmake << " " << part.target;
     cmake << ")\nadd_library(" << module.alias << " ALIAS " << module.target << ")\n\n";
     result.types += module.types.size();
     ++result.modules;

@@ -5,7 +5,6 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
-#include <tuple>
 
 namespace jsii_codegen {
 namespace {
@@ -42,75 +41,47 @@ std::string family_of(const Module& module, const std::set<std::string>& module_
 /// mostly), so that reaching one of them does not compile the others.
 enum class Reach { other_modules = 0, own_module = 1, none = 2 };
 
-/// The module whose parts hold a module's types: itself, except that `interfaces.X` (aws-cdk-lib's small
-/// modules of `IXRef` interfaces and `XReference` structs, one per service) lives with its sibling `X`,
-/// whose API uses it anyway. Each would otherwise be a source of its own that costs more to start than to
-/// compile.
-std::string home_of(const Assembly& assembly, const std::string& module_fqn) {
-  const std::string prefix = assembly.name + ".interfaces.";
-  if (!module_fqn.starts_with(prefix)) return module_fqn;
-  std::string sibling = assembly.name + "." + module_fqn.substr(prefix.size());
-  return assembly.modules.contains(sibling) ? sibling : module_fqn;
-}
-
-/// Where a type goes: its home module, and its family within its own module.
-struct Placement {
-  std::string home;
-  std::string module;
-  std::string family;
-  auto operator<=>(const Placement&) const =
-      default;  // NOLINT(modernize-use-nullptr): clang-tidy false positive
-};
-
 }  // namespace
 
 Partition::Partition(const Analysis& a, std::size_t batch_weight) : analysis_(a) {
   const Assembly& assembly = a.types().root();
-  std::map<std::string, Placement> placement;  // type fqn -> placement
+  // (module fqn, family) of every type of the assembly.
+  std::map<std::string, std::pair<std::string, std::string>> family;
   for (const auto& [module_fqn, module] : assembly.modules) {
     const std::set<std::string> module_types(module.types.begin(), module.types.end());
-    const std::string home = home_of(assembly, module_fqn);
-    for (const auto& fqn : module.types)
-      placement[fqn] = {home, module_fqn, family_of(module, module_types, fqn)};
+    for (const auto& fqn : module.types) family[fqn] = {module_fqn, family_of(module, module_types, fqn)};
   }
-  std::map<Placement, Reach> reach;
-  for (const auto& [fqn, user] : placement) {
+  std::map<std::pair<std::string, std::string>, Reach> reach;
+  for (const auto& [fqn, user] : family) {
     for (const auto& used : a.mentions(fqn)) {
-      const auto it = placement.find(used);
-      if (it == placement.end() || it->second == user) continue;
-      const Reach r = it->second.home == user.home ? Reach::own_module : Reach::other_modules;
+      const auto it = family.find(used);
+      if (it == family.end() || it->second == user) continue;
+      const Reach r = it->second.first == user.first ? Reach::own_module : Reach::other_modules;
       auto [slot, inserted] = reach.try_emplace(it->second, r);
       if (!inserted) slot->second = std::min(slot->second, r);
     }
   }
 
-  // Per home module: types grouped by reach, then module and family (module.types is sorted, so families
-  // stay in name order).
-  std::map<std::string, std::map<std::tuple<Reach, std::string, std::string>, std::vector<const Type*>>>
-      homes;
   for (const auto& [module_fqn, module] : assembly.modules) {
-    auto& groups = homes[home_of(assembly, module_fqn)];
+    // Types grouped by reach, then family (module.types is sorted, so families stay in name order).
+    std::map<std::pair<Reach, std::string>, std::vector<const Type*>> groups;
     for (const auto& fqn : module.types) {
-      const Placement& place = placement.at(fqn);
-      const auto it = reach.find(place);
-      const Reach r = it == reach.end() ? Reach::none : it->second;
-      groups[{r, place.module, place.family}].push_back(&a.types().type(fqn));
+      const auto& key = family.at(fqn);
+      const auto it = reach.find(key);
+      groups[{it == reach.end() ? Reach::none : it->second, key.second}].push_back(&a.types().type(fqn));
     }
-  }
-  for (const auto& [home, groups] : homes) {
     std::vector<std::vector<const Type*>> batches;
     std::size_t batch_weight_so_far = 0;
     std::optional<Reach> batch_reach;
     for (const auto& [key, types] : groups) {
-      const Reach group_reach = std::get<0>(key);
       std::vector<std::size_t> weights;
       std::size_t family_weight = 0;
       for (const Type* t : types) family_weight += weights.emplace_back(weight(a, *t));
       const bool fits = batch_weight_so_far + family_weight <= batch_weight;
-      if (batches.empty() || batch_reach != group_reach || !fits) {
+      if (batches.empty() || batch_reach != key.first || !fits) {
         batches.emplace_back();
         batch_weight_so_far = 0;
-        batch_reach = group_reach;
+        batch_reach = key.first;
       }
       for (std::size_t i = 0; i < types.size(); ++i) {
         // A family bigger than a batch is split.
@@ -122,8 +93,7 @@ Partition::Partition(const Analysis& a, std::size_t batch_weight) : analysis_(a)
         batch_weight_so_far += weights[i];
       }
     }
-    const Module& module = assembly.modules.at(home);
-    auto& parts = parts_[home];
+    auto& parts = parts_[module_fqn];
     const std::string target_prefix = module.target + "__p";
     const std::string file_prefix =
         module.dir + "/" + std::filesystem::path(module.dir).filename().string() + "_";
@@ -135,7 +105,7 @@ Partition::Partition(const Analysis& a, std::size_t batch_weight) : analysis_(a)
       file += ".cpp";
       parts.push_back({target_prefix + number, std::move(file), std::move(types)});
     }
-    // The home's parts are final: their addresses stay valid.
+    // The module's parts are final: their addresses stay valid.
     for (const Part& part : parts) {
       for (const Type* t : part.types) index_[t->fqn] = &part;
     }
@@ -143,15 +113,7 @@ Partition::Partition(const Analysis& a, std::size_t batch_weight) : analysis_(a)
 }
 
 const std::vector<Part>& Partition::parts(const std::string& module_fqn) const {
-  static const std::vector<Part> none;
-  const auto it = parts_.find(module_fqn);
-  return it == parts_.end() ? none : it->second;
-}
-
-std::set<std::string> Partition::module_parts(const Module& module) const {
-  std::set<std::string> out;
-  for (const auto& fqn : module.types) out.insert(part_of(fqn).target);
-  return out;
+  return parts_.at(module_fqn);
 }
 
 const Part& Partition::part_of(const std::string& fqn) const {

@@ -26,11 +26,8 @@ class Partition {
   Partition(const Partition&) = delete;  // index_ points into parts_
   Partition& operator=(const Partition&) = delete;
 
-  /// The parts whose files live in a module of the root assembly, in file order. They hold its types and
-  /// those of the modules it is home to (`interfaces.X` lives in `X`); empty for a module living elsewhere.
+  /// The parts of a module of the root assembly, in file order.
   [[nodiscard]] const std::vector<Part>& parts(const std::string& module_fqn) const;
-  /// The targets of the parts that hold a module's types (what the module's target links).
-  [[nodiscard]] std::set<std::string> module_parts(const Module& module) const;
   /// The part that defines a type of the root assembly.
   [[nodiscard]] const Part& part_of(const std::string& fqn) const;
   /// The CMake targets a part links, given the types its code uses (`referenced_types`): their parts, or for
@@ -39,7 +36,7 @@ class Partition {
 
  private:
   const Analysis& analysis_;
-  std::map<std::string, std::vector<Part>> parts_;  // home module fqn -> parts
+  std::map<std::string, std::vector<Part>> parts_;  // module fqn -> parts
   std::map<std::string, const Part*> index_;        // type fqn -> its part
 };
 
