@@ -55,6 +55,8 @@ namespace wire {
 /// A `map<string,T>`: accepts `{"$jsii.map":{...}}` and, as the kernel does, a bare object. Values stay in
 /// wire form.
 [[nodiscard]] Json as_map(const Json& value);
+/// Like as_map, without copying: the object inside `value` (or `value` itself), valid while `value` is.
+[[nodiscard]] const Json& map_object(const Json& value);
 /// A `json`/`any` value as plain JSON: `$jsii.map` wrappers are removed at every depth (they may arrive
 /// either way); other tokens (byref, date, enum) are kept as they are.
 [[nodiscard]] Json as_plain_json(const Json& value);

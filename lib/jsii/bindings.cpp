@@ -340,25 +340,29 @@ void wrong_value(std::string_view expected, WireView got) {
   throw Error("expected " + std::string(expected) + " from JS, got " + text);
 }
 
+namespace {
+/// A string, number or boolean read from `value`, which `Marshal<T>::accepts` checked (`accepted`).
+template <class T>
+T primitive_from(WireView value, bool accepted, std::string_view expected) {
+  if (!accepted) wrong_value(expected, value);
+  return json_of(value).get<T>();
+}
+}  // namespace
+
 Wire Marshal<std::string>::to(const std::string& value) { return make_wire(value); }
 std::string Marshal<std::string>::from(WireView value) {
-  if (!accepts(value)) wrong_value("a string", value);
-  return json_of(value).get<std::string>();
+  return primitive_from<std::string>(value, accepts(value), "a string");
 }
 bool Marshal<std::string>::accepts(WireView value) { return json_of(value).is_string(); }
 
 Wire Marshal<double>::to(double value) { return make_wire(value); }
 double Marshal<double>::from(WireView value) {
-  if (!accepts(value)) wrong_value("a number", value);
-  return json_of(value).get<double>();
+  return primitive_from<double>(value, accepts(value), "a number");
 }
 bool Marshal<double>::accepts(WireView value) { return json_of(value).is_number(); }
 
 Wire Marshal<bool>::to(bool value) { return make_wire(value); }
-bool Marshal<bool>::from(WireView value) {
-  if (!accepts(value)) wrong_value("a boolean", value);
-  return json_of(value).get<bool>();
-}
+bool Marshal<bool>::from(WireView value) { return primitive_from<bool>(value, accepts(value), "a boolean"); }
 bool Marshal<bool>::accepts(WireView value) { return json_of(value).is_boolean(); }
 
 Wire Marshal<Date>::to(Date value) { return make_wire(wire::date(value)); }

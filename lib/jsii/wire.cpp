@@ -94,7 +94,9 @@ EnumRef as_enum(const Json& value) {
 
 Date as_date(const Json& value) { return parse_iso8601(token_string(value, kDate, "a date ($jsii.date)")); }
 
-Json as_map(const Json& value) {
+Json as_map(const Json& value) { return map_object(value); }
+
+const Json& map_object(const Json& value) {
   if (has_token(value, kMap)) {
     const Json& inner = value.at(kMap);
     if (!inner.is_object()) wrong_shape("an object inside $jsii.map", value);

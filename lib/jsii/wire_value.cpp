@@ -40,18 +40,10 @@ WireView WireView::operator[](std::size_t index) const noexcept {
 std::string WireView::dump() const { return is_undefined() ? "undefined" : json_of(*this).dump(); }
 
 std::vector<std::pair<std::string_view, WireView>> map_entries(WireView value) {
-  const Json& json = json_of(value);
-  const Json* plain = &json;
-  if (wire::is_map(json)) {
-    plain = &json["$jsii.map"];
-  } else if (!json.is_object() || wire::is_byref(json) || wire::is_enum(json) || wire::is_date(json) ||
-             wire::is_struct(json)) {
-    (void)wire::as_map(json);  // throws, naming what it got
-  }
-  if (!plain->is_object()) (void)wire::as_map(json);
+  const Json& plain = wire::map_object(json_of(value));
   std::vector<std::pair<std::string_view, WireView>> out;
-  out.reserve(plain->size());
-  for (auto it = plain->begin(); it != plain->end(); ++it) out.emplace_back(it.key(), view_of(it.value()));
+  out.reserve(plain.size());
+  for (auto it = plain.begin(); it != plain.end(); ++it) out.emplace_back(it.key(), view_of(it.value()));
   return out;
 }
 
