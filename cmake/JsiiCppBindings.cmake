@@ -1,4 +1,4 @@
-# jsii_cpp_bindings(<npm package> [PACKAGE_DIR <dir>] [TARBALL <tgz>])
+# jsii_cpp_bindings(<npm package> [PACKAGE_DIR <dir>] [TARBALL <tgz>] [DEPENDENCY_TARBALLS <name>=<tgz>...])
 #
 # Generates C++ bindings for a jsii package (and, first, for the jsii packages it depends on) and defines one
 # static library per jsii submodule: `aws_cdk_lib::aws_s3`, `aws_cdk_lib::core` (the root namespace),
@@ -9,16 +9,30 @@
 #
 # Generation runs at configure time (the targets depend on the generated file list), shows progress, and is
 # skipped when the assembly and the generator are unchanged; files whose content is unchanged are not touched,
-# so nothing is recompiled. PACKAGE_DIR defaults to <source dir>/node_modules/<package>; TARBALL to the one
-# scripts/jsii-deps.mjs recorded in ${JSII_DEPS_DIR}/packages.json.
+# so nothing is recompiled. PACKAGE_DIR defaults to <source dir>/node_modules/<package>.
+#
+# The kernel loads every package from its npm tarball (`npm pack` output). For the package and each jsii
+# package it depends on, the tarball is, in this order: TARBALL (the package itself), DEPENDENCY_TARBALLS
+# (`<name>=<tgz>` for dependencies), the one given when that package was bound earlier, the one
+# scripts/jsii-deps.mjs recorded in ${JSII_DEPS_DIR}/packages.json, or `npm pack`'s file name
+# (`<name>-<version>.tgz`, scope without `@` and `/` turned into `-`) next to the package directory or inside
+# it. A package whose tarball is found nowhere stops the configuration with its name.
+#
+#   jsii_cpp_bindings(my-app-constructs PACKAGE_DIR ${dist}/my-app-constructs
+#                     TARBALL ${dist}/my-app-constructs-1.0.0.tgz
+#                     DEPENDENCY_TARBALLS my-base-constructs=${dist}/my-base-constructs-2.1.0.tgz)
 include_guard(GLOBAL)
 
 set(_JSII_CPP_ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
 set(JSII_CPP_BINDINGS_DIR "${CMAKE_BINARY_DIR}/jsii-bindings" CACHE PATH "Where generated bindings are written")
 
 # The generator is built once per build tree, at configure time, by a nested CMake build.
+# JSII_CPP_GENERATOR_EXECUTABLE names a jsii-codegen built elsewhere (skips the nested build).
 function(_jsii_cpp_generator out_var)
   get_property(_generator GLOBAL PROPERTY JSII_CPP_GENERATOR)
+  if(NOT _generator AND JSII_CPP_GENERATOR_EXECUTABLE)
+    set(_generator "${JSII_CPP_GENERATOR_EXECUTABLE}")
+  endif()
   if(_generator)
     set(${out_var} "${_generator}" PARENT_SCOPE)
     return()
@@ -53,6 +67,10 @@ function(_jsii_cpp_common)
   endif()
   add_library(jsii_bindings_common INTERFACE)
   target_link_libraries(jsii_bindings_common INTERFACE jsii::runtime)
+  # Overriding one accessor of a property (or one overload of a method) hides the others in the subclass;
+  # the warning makes that impossible to miss in code that links bindings (docs/bindings.md, section 10).
+  target_compile_options(jsii_bindings_common INTERFACE
+                         $<$<COMPILE_LANG_AND_ID:CXX,GNU,Clang>:-Woverloaded-virtual>)
   # Generated code is glue around ~75 us kernel round trips: compiled at -O1 without debug info (a quarter less
   # compile time than -O2), with deprecation warnings off (it calls deprecated members on behalf of users, who
   # get the warnings where they use them).
@@ -72,7 +90,7 @@ function(jsii_cpp_bindings_target target)
   target_precompile_headers(${target} REUSE_FROM jsii_bindings_pch)
 endfunction()
 
-function(_jsii_cpp_tarball package out_var)
+function(_jsii_cpp_manifest_tarball package out_var)
   set(${out_var} "" PARENT_SCOPE)
   set(_manifest "${JSII_DEPS_DIR}/packages.json")
   if(NOT EXISTS "${_manifest}")
@@ -91,23 +109,80 @@ function(_jsii_cpp_tarball package out_var)
   endforeach()
 endfunction()
 
+# The npm tarball of `package` (see the header); "" when there is none.
+function(_jsii_cpp_find_tarball package package_dir out_var)
+  set(${out_var} "" PARENT_SCOPE)
+  get_property(_given GLOBAL PROPERTY "JSII_CPP_TARBALL_${package}")
+  if(_given)
+    set(${out_var} "${_given}" PARENT_SCOPE)
+    return()
+  endif()
+  _jsii_cpp_manifest_tarball("${package}" _tarball)
+  if(_tarball AND EXISTS "${_tarball}")
+    set(${out_var} "${_tarball}" PARENT_SCOPE)
+    return()
+  endif()
+  if(EXISTS "${package_dir}/package.json")
+    file(READ "${package_dir}/package.json" _json)
+    string(JSON _version ERROR_VARIABLE _error GET "${_json}" version)
+    if(NOT _error)
+      string(REGEX REPLACE "^@" "" _file "${package}")
+      string(REPLACE "/" "-" _file "${_file}")
+      get_filename_component(_parent "${package_dir}" DIRECTORY)
+      foreach(_candidate IN ITEMS "${_parent}/${_file}-${_version}.tgz" "${package_dir}/${_file}-${_version}.tgz")
+        if(EXISTS "${_candidate}")
+          set(${out_var} "${_candidate}" PARENT_SCOPE)
+          return()
+        endif()
+      endforeach()
+    endif()
+  endif()
+endfunction()
+
 function(jsii_cpp_bindings package)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "PACKAGE_DIR;TARBALL" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "PACKAGE_DIR;TARBALL;_REQUIRED_BY" "DEPENDENCY_TARBALLS")
+  # Tarballs named here hold for every package bound after this call (dependencies included).
+  foreach(_entry IN LISTS ARG_DEPENDENCY_TARBALLS)
+    if(NOT _entry MATCHES "^([^=]+)=(.+)$")
+      message(FATAL_ERROR "jsii_cpp_bindings(${package}): DEPENDENCY_TARBALLS takes <name>=<tarball>, got '${_entry}'")
+    endif()
+    if(NOT EXISTS "${CMAKE_MATCH_2}")
+      message(FATAL_ERROR "jsii_cpp_bindings(${package}): the tarball given for ${CMAKE_MATCH_1} does not exist: "
+                          "${CMAKE_MATCH_2}")
+    endif()
+    set_property(GLOBAL PROPERTY "JSII_CPP_TARBALL_${CMAKE_MATCH_1}" "${CMAKE_MATCH_2}")
+  endforeach()
   get_property(_done GLOBAL PROPERTY JSII_CPP_BOUND)
   if(package IN_LIST _done)
     return()
   endif()
-  set_property(GLOBAL APPEND PROPERTY JSII_CPP_BOUND "${package}")
+  if(ARG__REQUIRED_BY)
+    set(_who "jsii_cpp_bindings(${ARG__REQUIRED_BY}): its jsii dependency ${package}")
+  else()
+    set(_who "jsii_cpp_bindings(${package})")
+  endif()
   if(NOT ARG_PACKAGE_DIR)
     set(ARG_PACKAGE_DIR "${CMAKE_SOURCE_DIR}/node_modules/${package}")
   endif()
   if(NOT EXISTS "${ARG_PACKAGE_DIR}/.jsii")
-    message(FATAL_ERROR "jsii_cpp_bindings(${package}): ${ARG_PACKAGE_DIR} has no .jsii assembly "
+    message(FATAL_ERROR "${_who}: ${ARG_PACKAGE_DIR} has no .jsii assembly "
                         "(is the package installed? run scripts/setup.sh)")
   endif()
-  if(NOT ARG_TARBALL)
-    _jsii_cpp_tarball("${package}" ARG_TARBALL)
+  if(ARG_TARBALL)
+    if(NOT EXISTS "${ARG_TARBALL}")
+      message(FATAL_ERROR "${_who}: TARBALL ${ARG_TARBALL} does not exist")
+    endif()
+  else()
+    _jsii_cpp_find_tarball("${package}" "${ARG_PACKAGE_DIR}" ARG_TARBALL)
+    if(NOT ARG_TARBALL)
+      message(FATAL_ERROR "${_who} (in ${ARG_PACKAGE_DIR}) has no npm tarball for the jsii kernel to load. "
+                          "Pass it: TARBALL <tgz> when binding ${package} itself, or "
+                          "DEPENDENCY_TARBALLS ${package}=<tgz> when it is a dependency (or put `npm pack`'s "
+                          "<name>-<version>.tgz next to the package directory).")
+    endif()
   endif()
+  set_property(GLOBAL APPEND PROPERTY JSII_CPP_BOUND "${package}")
+  set_property(GLOBAL PROPERTY "JSII_CPP_TARBALL_${package}" "${ARG_TARBALL}")
   _jsii_cpp_generator(_generator)
   _jsii_cpp_common()
 
@@ -115,12 +190,12 @@ function(jsii_cpp_bindings package)
   execute_process(COMMAND "${_generator}" "${ARG_PACKAGE_DIR}" --dependencies
                   RESULT_VARIABLE _result OUTPUT_VARIABLE _deps ERROR_VARIABLE _error)
   if(NOT _result EQUAL 0)
-    message(FATAL_ERROR "jsii_cpp_bindings(${package}): ${_error}")
+    message(FATAL_ERROR "${_who}: ${_error}")
   endif()
   string(REPLACE "\n" ";" _deps "${_deps}")
   foreach(_line IN LISTS _deps)
     if(_line MATCHES "^([^\t]+)\t(.+)$")
-      jsii_cpp_bindings("${CMAKE_MATCH_1}" PACKAGE_DIR "${CMAKE_MATCH_2}")
+      jsii_cpp_bindings("${CMAKE_MATCH_1}" PACKAGE_DIR "${CMAKE_MATCH_2}" _REQUIRED_BY "${package}")
     endif()
   endforeach()
 
@@ -146,7 +221,7 @@ function(jsii_cpp_bindings package)
     execute_process(COMMAND "${_generator}" "${ARG_PACKAGE_DIR}" --out "${_out}" --tarball "${ARG_TARBALL}"
                     RESULT_VARIABLE _result)
     if(NOT _result EQUAL 0)
-      message(FATAL_ERROR "jsii_cpp_bindings(${package}): the generator failed (see above)")
+      message(FATAL_ERROR "${_who}: the generator failed (see above)")
     endif()
     file(WRITE "${_stamp}" "${_stamp_text}")
   endif()

@@ -387,9 +387,8 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
       if (m.method->returns) collect_named(*m.method->returns, out);
     }
   }
-  if (type.kind == Type::Kind::class_ || type.kind == Type::Kind::interface) {
-    for (const auto& i : all_interfaces(fqn)) out.insert(i);
-  }
+  // Classes and interfaces list every interface they implement; structs convert to every struct they extend.
+  for (const auto& i : all_interfaces(fqn)) out.insert(i);
   out.erase(fqn);
   return out;
 }

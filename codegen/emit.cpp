@@ -157,12 +157,12 @@ void declare_member(const Analysis& a, const Member& m, std::string& out) {
     if (p.is_static) {
       out += indent + attribute + "static " + getter_type(a, p) + " " + name + "();\n";
       if (!p.immutable)
-        out += indent + attribute + "static void " + name + "(" + setter_parameter(a, p) + " value);\n";
+        out += indent + attribute + "static void " + name + "(" + setter_parameter(a, p) + " jsii_value);\n";
     } else {
       out += indent + attribute + "virtual " + getter_type(a, p) + " " + name + "() const;\n";
       if (!p.immutable) {
-        out +=
-            indent + attribute + "virtual void " + name + "(" + setter_parameter(a, p) + " value) const;\n";
+        out += indent + attribute + "virtual void " + name + "(" + setter_parameter(a, p) +
+               " jsii_value) const;\n";
       }
     }
     return;
@@ -195,16 +195,19 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
   out += doc_comment(t.docs, "");
   out += "class " + deprecated_attribute(t.docs) + t.name + " : public " + base + " {\n public:\n";
   out += "  static constexpr std::string_view jsii_fqn = " + quote(t.fqn) + ";\n";
-  out += "  using jsii_interfaces = " + interfaces_list(a, t) + ";\n";
+  // Classes and interfaces list what they implement under different names, so that a C++ class deriving
+  // from a generated class and from generated interfaces still has one unambiguous list of each.
+  out += std::string("  using ") + (is_interface ? "jsii_interface_bases" : "jsii_interfaces") + " = " +
+         interfaces_list(a, t) + ";\n";
   out += "  static const ::jsii::detail::TypeInfo& jsii_type();\n\n";
   out += "  /// Wraps an existing kernel object (see `jsii::cast`).\n";
-  out +=
-      "  " + t.name + "(::jsii::FromRef tag, const ::jsii::Object& object) : " + base + "(tag, object) {}\n";
+  out += "  " + t.name + "(::jsii::FromRef jsii_tag, const ::jsii::Object& jsii_object) : " + base +
+         "(jsii_tag, jsii_object) {}\n";
   if (is_interface) {
     out += "  /// Any handle whose type implements " + t.name + ".\n";
-    out += "  template <class U>\n    requires ::jsii::Implements<U, " + t.name + ">\n";
-    out += "  " + t.name + "(const U& other)  // NOLINT(google-explicit-constructor)\n";
-    out += "      : ::jsii::Object(::jsii::FromRef{}, other) {}\n";
+    out += "  template <class jsii_U>\n    requires ::jsii::Implements<jsii_U, " + t.name + ">\n";
+    out += "  " + t.name + "(const jsii_U& jsii_other)  // NOLINT(google-explicit-constructor)\n";
+    out += "      : ::jsii::Object(::jsii::FromRef{}, jsii_other) {}\n";
   }
   std::string protected_part;
   if (t.initializer) {
@@ -228,9 +231,9 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
     out += "  /// For C++ implementations: `class MyThing : public " + t.name + " { ... };`\n";
     out += "  " + t.name + "();\n";
   }
-  out += "  explicit " + t.name + "(::jsii::NoInit tag) : " + base + "(tag) {}\n";
+  out += "  explicit " + t.name + "(::jsii::NoInit jsii_tag) : " + base + "(jsii_tag) {}\n";
   out += protected_part;
-  out += "\n private:\n  struct JsiiImpl;\n  friend struct JsiiImpl;\n};\n";
+  out += "\n private:\n  struct jsii_impl;\n  friend struct jsii_impl;\n};\n";
 }
 
 void struct_body(const Analysis& a, const Type& t, std::string& out) {
@@ -245,6 +248,13 @@ void struct_body(const Analysis& a, const Type& t, std::string& out) {
     // initializers that leave them out, as props are meant to be written.
     out += "  " + (field->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + " " +
            cpp_identifier(field->name) + (field->optional ? "{};\n" : ";\n");
+  }
+  const auto ancestors = a.all_interfaces(t.fqn);
+  if (!ancestors.empty())
+    out += "\n  // A " + t.name + " is usable wherever a struct it extends is expected.\n";
+  for (const auto& ancestor : ancestors) {
+    out +=
+        "  operator " + a.types().type(ancestor).cpp + "() const;  // NOLINT(google-explicit-constructor)\n";
   }
   out += "};\n";
 }
@@ -287,13 +297,21 @@ std::string emit_header(const Analysis& a, const Type& t) {
   // The header users include: the type's definition plus the definitions of every type its declarations
   // mention, and (through structs, which hold values) what those mention, so calls and props compile without
   // more includes. Definitions only include definitions, so no include cycle can leave a type incomplete.
+  // Inherited members count as the type's own: its base classes' declarations are expanded as well, so
+  // `bucket.node()` (declared by constructs.Construct) needs no other include.
+  std::set<std::string> expand{t.fqn};
+  for (const Type* base = &t; base->kind == Type::Kind::class_ && base->base;) {
+    base = a.types().find(*base->base);
+    if (base == nullptr) break;
+    expand.insert(base->fqn);
+  }
   std::set<std::string> closure{t.fqn};
   std::vector<std::string> todo{t.fqn};
   while (!todo.empty()) {
     const std::string fqn = todo.back();
     todo.pop_back();
     const Type& current = a.types().type(fqn);
-    if (fqn != t.fqn && current.kind != Type::Kind::struct_) continue;
+    if (!expand.contains(fqn) && current.kind != Type::Kind::struct_) continue;
     for (const auto& other : a.mentions(fqn)) {
       if (closure.insert(other).second) todo.push_back(other);
     }
@@ -356,15 +374,16 @@ std::string emit_definition(const Analysis& a, const Type& t) {
 namespace {
 
 std::string arguments_to_wire(const Analysis& a, const std::vector<Parameter>& params) {
-  std::string out = "  ::jsii::detail::Wire args = ::jsii::detail::Wire::array();\n";
+  std::string out = "  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();\n";
   for (const auto& p : params) {
     const std::string name = cpp_identifier(p.name);
     if (p.variadic) {
-      out += "  for (const auto& item : " + name + ") args.push_back(::jsii::detail::to_wire(item));\n";
+      out += "  for (const auto& jsii_item : " + name +
+             ") jsii_args.push_back(::jsii::detail::to_wire(jsii_item));\n";
     } else if (p.optional && a.all_optional_struct(p.type)) {
-      out += "  args.push_back(::jsii::detail::omit_if_empty(::jsii::detail::to_wire(" + name + ")));\n";
+      out += "  jsii_args.push_back(::jsii::detail::omit_if_empty(::jsii::detail::to_wire(" + name + ")));\n";
     } else {
-      out += "  args.push_back(::jsii::detail::to_wire(" + name + "));\n";
+      out += "  jsii_args.push_back(::jsii::detail::to_wire(" + name + "));\n";
     }
   }
   return out;
@@ -378,14 +397,14 @@ std::string arguments_from_wire(const Analysis& a, const std::vector<Parameter>&
     const std::string type = a.cpp(p.type);
     out += i == 0 ? "" : ", ";
     if (p.variadic) {
-      append(out, {"::jsii::detail::from_wire<std::vector<", type, ">>(::jsii::detail::rest(call.args, ",
+      append(out, {"::jsii::detail::from_wire<std::vector<", type, ">>(::jsii::detail::rest(jsii_call.args, ",
                    index, "))"});
     } else if (p.optional && a.all_optional_struct(p.type)) {
-      append(out,
-             {"::jsii::detail::from_wire_or_empty<", type, ">(::jsii::detail::arg(call.args, ", index, "))"});
+      append(out, {"::jsii::detail::from_wire_or_empty<", type, ">(::jsii::detail::arg(jsii_call.args, ",
+                   index, "))"});
     } else {
       append(out, {"::jsii::detail::from_wire<", p.optional ? "std::optional<" : "", type,
-                   p.optional ? ">" : "", ">(::jsii::detail::arg(call.args, ", index, "))"});
+                   p.optional ? ">" : "", ">(::jsii::detail::arg(jsii_call.args, ", index, "))"});
     }
   }
   return out;
@@ -404,8 +423,9 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
     out += type + " " + t.name + "::" + name + "()" + qualifier + " {\n  return ::jsii::detail::from_wire<" +
            type + ">(" + prefix + "get(" + target + ", " + quoted + "));\n}\n";
     if (!p.immutable) {
-      out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) + " value)" + qualifier +
-             " {\n  " + prefix + "set(" + target + ", " + quoted + ", ::jsii::detail::to_wire(value));\n}\n";
+      out += "void " + t.name + "::" + name + "(" + setter_parameter(a, p) + " jsii_value)" + qualifier +
+             " {\n  " + prefix + "set(" + target + ", " + quoted +
+             ", ::jsii::detail::to_wire(jsii_value));\n}\n";
     }
     return;
   }
@@ -415,8 +435,8 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
          (method.is_static ? "" : " const") + " {\n";
   out += arguments_to_wire(a, method.parameters);
   const std::string call = method.is_static
-                               ? "::jsii::detail::sinvoke(jsii_type(), " + quoted + ", std::move(args))"
-                               : "::jsii::detail::invoke(*this, " + quoted + ", std::move(args))";
+                               ? "::jsii::detail::sinvoke(jsii_type(), " + quoted + ", std::move(jsii_args))"
+                               : "::jsii::detail::invoke(*this, " + quoted + ", std::move(jsii_args))";
   out += result == "void" ? "  (void)" + call + ";\n}\n"
                           : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
@@ -436,39 +456,49 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
   for (const auto& m : a.members(t.fqn)) {
     if (!m.is_static()) instance.push_back(&m);
   }
-  out += "struct " + t.name + "::JsiiImpl {\n";
-  out += "  static const void* probe() {\n    static const auto* instance = new " + t.name +
-         "(::jsii::NoInit{});  // NOLINT: lives until exit\n    return instance;\n  }\n\n";
+  // Every name below starts with `jsii_`, which no jsii name can (naming.cpp escapes them).
+  out += "struct " + t.name + "::jsii_impl {\n";
+  out += "  static const void* jsii_probe() {\n    static const auto* jsii_instance = new " + t.name +
+         "(::jsii::NoInit{});  // NOLINT: lives until exit\n    return jsii_instance;\n  }\n\n";
   out +=
-      "  static void collect([[maybe_unused]] const void* s, [[maybe_unused]] const void* p,\n"
-      "                      [[maybe_unused]] std::vector<::jsii::Override>& out) {\n";
-  out += "    [[maybe_unused]] const auto* self = static_cast<const " + t.name + "*>(s);\n";
-  out += "    [[maybe_unused]] const auto* probe = static_cast<const " + t.name + "*>(p);\n";
+      "  static void jsii_collect([[maybe_unused]] const void* jsii_s, [[maybe_unused]] const void* jsii_p,\n"
+      "                           [[maybe_unused]] std::vector<::jsii::Override>& jsii_out) {\n";
+  out += "    [[maybe_unused]] const auto* jsii_self = static_cast<const " + t.name + "*>(jsii_s);\n";
+  out += "    [[maybe_unused]] const auto* jsii_probe = static_cast<const " + t.name + "*>(jsii_p);\n";
   if (chained) {
     out += "    " + base + "::jsii_type().collect(static_cast<const " + base +
-           "*>(self), static_cast<const " + base + "*>(probe), out);\n";
+           "*>(jsii_self), static_cast<const " + base + "*>(jsii_probe), jsii_out);\n";
   }
   for (const Member* m : instance) {
-    out += "    if (::jsii::detail::overridden<" + function_type(a, *m) + ">(self, probe, &" + t.name +
-           "::" + cpp_identifier(m->name()) + ")) {\n      ::jsii::detail::add_override(out, " +
+    const std::string member = "&" + t.name + "::" + cpp_identifier(m->name());
+    std::string test =
+        "::jsii::detail::overridden<" + function_type(a, *m) + ">(jsii_self, jsii_probe, " + member + ")";
+    if (m->property != nullptr && !m->property->immutable) {
+      // Either accessor overridden: JS then calls C++ for both, and the other one reaches JS's own.
+      test += " ||\n        ::jsii::detail::overridden<void(" + setter_parameter(a, *m->property) +
+              ") const>(jsii_self, jsii_probe, " + member + ")";
+    }
+    out += "    if (" + test + ") {\n      ::jsii::detail::add_override(jsii_out, " +
            (m->property != nullptr ? "true" : "false") + ", " + quote(m->name()) + ");\n    }\n";
   }
   out += "  }\n\n";
-  out += "  static ::jsii::detail::Wire dispatch(void* s, const ::jsii::detail::Call& call) {\n";
-  out += "    [[maybe_unused]] auto& self = *static_cast<" + t.name + "*>(s);\n";
+  out +=
+      "  static ::jsii::detail::Wire jsii_dispatch(void* jsii_s, const ::jsii::detail::Call& jsii_call) {\n";
+  out += "    [[maybe_unused]] auto& jsii_self = *static_cast<" + t.name + "*>(jsii_s);\n";
   for (const Member* m : instance) {
     const std::string name = cpp_identifier(m->name());
-    out += "    if (call.name == " + quote(m->name()) + ") {\n";
+    out += "    if (jsii_call.name == " + quote(m->name()) + ") {\n";
     if (m->property != nullptr) {
       const Property& p = *m->property;
       if (!p.immutable) {
-        out += "      if (call.set) {\n        self." + name + "(::jsii::detail::from_wire<" +
-               getter_type(a, p) + ">(call.args));\n        return {};\n      }\n";
+        out += "      if (jsii_call.set) {\n        jsii_self." + name + "(::jsii::detail::from_wire<" +
+               getter_type(a, p) + ">(jsii_call.args));\n        return {};\n      }\n";
       }
-      out += "      return ::jsii::detail::to_wire(self." + name + "());\n    }\n";
+      out += "      return ::jsii::detail::to_wire(jsii_self." + name + "());\n    }\n";
     } else {
       const Method& method = *m->method;
-      const std::string invocation = "self." + name + "(" + arguments_from_wire(a, method.parameters) + ")";
+      const std::string invocation =
+          "jsii_self." + name + "(" + arguments_from_wire(a, method.parameters) + ")";
       if (method.returns) {
         out += "      return ::jsii::detail::to_wire(" + invocation + ");\n    }\n";
       } else {
@@ -477,31 +507,33 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
     }
   }
   if (chained) {
-    out += "    return " + base + "::jsii_type().dispatch(static_cast<" + base + "*>(&self), call);\n";
+    out +=
+        "    return " + base + "::jsii_type().dispatch(static_cast<" + base + "*>(&jsii_self), jsii_call);\n";
   } else {
-    out += "    ::jsii::detail::unknown_member(jsii_type(), call);\n";
+    out += "    ::jsii::detail::unknown_member(jsii_type(), jsii_call);\n";
   }
   out += "  }\n};\n\n";
 
   const auto abstract_members = a.must_override(t.fqn);
   out += "const ::jsii::detail::TypeInfo& " + t.name + "::jsii_type() {\n";
   if (!abstract_members.empty()) {
-    out += "  static constexpr std::string_view must_override[] = {";
+    out += "  static constexpr std::string_view jsii_must_override[] = {";
     for (std::size_t i = 0; i < abstract_members.size(); ++i)
       out += (i == 0 ? "" : ", ") + quote(abstract_members[i]);
     out += "};\n";
   }
   const Assembly& assembly = assembly_of(a, t);
-  out += "  static const ::jsii::detail::TypeInfo info{" + quote(t.fqn) + ", " +
-         (is_class ? "false" : "true") + ", &::" + namespace_for_assembly(assembly.name) +
-         "::jsii_detail::load, &JsiiImpl::collect, &JsiiImpl::dispatch, &JsiiImpl::probe, " +
-         (abstract_members.empty() ? "{}" : "must_override") + "};\n  return info;\n}\n\n";
+  out +=
+      "  static const ::jsii::detail::TypeInfo jsii_info{" + quote(t.fqn) + ", " +
+      (is_class ? "false" : "true") + ", &::" + namespace_for_assembly(assembly.name) +
+      "::jsii_detail::load, &jsii_impl::jsii_collect, &jsii_impl::jsii_dispatch, &jsii_impl::jsii_probe, " +
+      (abstract_members.empty() ? "{}" : "jsii_must_override") + "};\n  return jsii_info;\n}\n\n";
 
   if (t.initializer) {
     const auto& params = t.initializer->parameters;
     out += t.name + "::" + t.name + "(" + parameter_list(a, params) + ") : " + base +
            "(::jsii::NoInit{}) {\n" + arguments_to_wire(a, params) +
-           "  ::jsii::detail::construct(*this, this, jsii_type(), std::move(args));\n}\n";
+           "  ::jsii::detail::construct(*this, this, jsii_type(), std::move(jsii_args));\n}\n";
     for (std::size_t count = first_omittable(params); count < params.size(); ++count) {
       out += t.name + "::" + t.name + "(" + parameter_list(a, params, count) + ") : " + t.name + "(" +
              forwarded_arguments(a, params, count) + ") {}\n";
@@ -519,27 +551,66 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
   }
 }
 
+/// `Derived::operator Base() const`: the fields Base has, copied (a field Base holds in a jsii::Box and the
+/// derived struct does not, or the other way round, converts through its value).
+void define_struct_conversions(const Analysis& a, const Type& t, std::string& out) {
+  for (const auto& fqn : a.all_interfaces(t.fqn)) {
+    const Type& base = a.types().type(fqn);
+    out += t.cpp + "::operator " + base.cpp + "() const {\n  return " + base.cpp + "{";
+    std::map<std::string, const Property*> own;
+    for (const Property* f : a.struct_fields(t.fqn)) own.emplace(f->name, f);
+    const auto fields = a.struct_fields(fqn);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const Property* f = fields[i];
+      const Property* mine = own.at(f->name);
+      const std::string name = "this->" + cpp_identifier(f->name);
+      const std::string base_type = a.field_cpp(fqn, *f);
+      std::string value = name;
+      if (base_type != a.field_cpp(t.fqn, *mine) || f->optional != mine->optional) {
+        const std::string optional = "std::optional<" + base_type + ">";
+        if (mine->optional) {
+          value = name + " ? " + optional + "(::jsii::unbox(*" + name + ")) : " + optional + "()";
+        } else {
+          value = "::jsii::unbox(" + name + ".get())";
+          if (f->optional) value = optional + "(" + value + ")";
+        }
+      }
+      out += std::string(i == 0 ? "\n" : ",\n") + "      ." + cpp_identifier(f->name) + " = " + value;
+    }
+    out += "};\n}\n";
+  }
+}
+
 void define_struct_marshal(const Analysis& a, const Type& t, std::string& out) {
   const auto fields = a.struct_fields(t.fqn);
-  out += "Wire Marshal<" + t.cpp + ">::to([[maybe_unused]] const " + t.cpp + "& value) {\n";
-  out += "  StructWriter writer;\n";
+  out += "Wire Marshal<" + t.cpp + ">::to([[maybe_unused]] const " + t.cpp + "& jsii_value) {\n";
+  out += "  StructWriter jsii_writer;\n";
   for (const auto* f : fields) {
-    out += "  writer.field(" + quote(f->name) + ", value." + cpp_identifier(f->name) + ");\n";
+    out += "  jsii_writer.field(" + quote(f->name) + ", jsii_value." + cpp_identifier(f->name) + ");\n";
   }
-  out += "  return writer.done(" + quote(t.fqn) + ");\n}\n";
-  out += t.cpp + " Marshal<" + t.cpp + ">::from(WireView value) {\n";
-  out += "  [[maybe_unused]] const StructReader reader(value, " + quote(t.fqn) + ");\n";
+  out += "  return jsii_writer.done(" + quote(t.fqn) + ");\n}\n";
+  out += t.cpp + " Marshal<" + t.cpp + ">::from(WireView jsii_value) {\n";
+  out += "  [[maybe_unused]] const StructReader jsii_reader(jsii_value, " + quote(t.fqn) + ");\n";
   out += "  return " + t.cpp + "{";
+  std::string required;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const Property* f = fields[i];
     const std::string type = a.field_cpp(t.fqn, *f);
-    out += std::string(i == 0 ? "\n" : ",\n") + "      ." + cpp_identifier(f->name) + " = reader.field<" +
+    out += std::string(i == 0 ? "\n" : ",\n") + "      ." + cpp_identifier(f->name) +
+           " = jsii_reader.field<" +
            (f->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + ">(" +
            quote(f->name) + ")";
+    if (!f->optional) required += (required.empty() ? "" : ", ") + quote(f->name);
   }
   out += "};\n}\n";
-  out += "bool Marshal<" + t.cpp + ">::accepts(WireView value) { return struct_accepts(" + quote(t.fqn) +
-         ", value); }\n\n";
+  // Required fields tell the alternatives of a union of structs apart.
+  out += "bool Marshal<" + t.cpp + ">::accepts(WireView jsii_value) {\n";
+  if (required.empty()) {
+    out += "  return struct_accepts(" + quote(t.fqn) + ", {}, jsii_value);\n}\n\n";
+  } else {
+    out += "  static constexpr std::string_view jsii_required[] = {" + required + "};\n";
+    out += "  return struct_accepts(" + quote(t.fqn) + ", jsii_required, jsii_value);\n}\n\n";
+  }
 }
 
 void define_enum_marshal(const Type& t, std::string& out) {
@@ -573,6 +644,7 @@ std::string emit_definitions(const Analysis& a, const Type& t) {
       out += "}  // namespace " + ns_of(t) + "\n\n";
       break;
     case Type::Kind::struct_:
+      define_struct_conversions(a, t, out);
       out += "namespace jsii::detail {\n\n";
       define_struct_marshal(a, t, out);
       out += "}  // namespace jsii::detail\n\n";

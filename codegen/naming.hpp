@@ -17,7 +17,8 @@ std::string namespace_for_assembly(std::string_view assembly);
 std::string cpp_qualified_name(std::string_view assembly, std::string_view fqn,
                                const std::set<std::string, std::less<>>& submodules);
 
-/// A jsii member or parameter name as a C++ identifier: unchanged unless it is a C++ keyword (or reserved),
+/// A jsii member or parameter name as a C++ identifier: unchanged unless it is a C++ keyword, a macro of the
+/// standard headers or starts with the generator's own prefix `jsii_` (or `JSII_`),
 /// which gets a trailing `_` (`namespace` -> `namespace_`, `default` -> `default_`).
 std::string cpp_identifier(std::string_view jsii_name);
 

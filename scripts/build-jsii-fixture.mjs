@@ -7,7 +7,10 @@
 //   <out dir>/<name>-<version>.tgz  `npm pack` of that directory (what the jsii kernel loads)
 //   <out dir>/<name>.stamp          hash of the inputs of the last successful build
 //
-// Usage: node scripts/build-jsii-fixture.mjs <source dir> <out dir>
+// Usage: node scripts/build-jsii-fixture.mjs <source dir> <out dir> [<name>=<package dir> ...]
+//
+// Each <name>=<package dir> is a jsii package the library depends on (another one built by this script): it is
+// linked into <out dir>/<name>/node_modules for jsii to resolve, and its assembly is part of the input hash.
 //
 // Uses the repository's node_modules/.bin/jsii (pinned in package.json); no network, no `npm install`.
 // Idempotent: when the sources, jsii, TypeScript and this script are unchanged and the outputs are intact,
@@ -24,7 +27,7 @@ const TAG = 'build-jsii-fixture:';
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(SCRIPT), '..');
 const NODE_MODULES = path.join(REPO_ROOT, 'node_modules');
-const USAGE = 'usage: node scripts/build-jsii-fixture.mjs <source dir> <out dir>';
+const USAGE = 'usage: node scripts/build-jsii-fixture.mjs <source dir> <out dir> [<name>=<package dir> ...]';
 
 class Failure extends Error {}
 
@@ -41,8 +44,15 @@ function parseArgs(argv) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  if (argv.length !== 2 || argv.some((a) => a === '')) fail(`expected 2 arguments, got ${argv.length}\n${USAGE}`);
-  return { source: path.resolve(argv[0]), out: path.resolve(argv[1]) };
+  if (argv.length < 2 || argv.some((a) => a === '')) fail(`expected at least 2 arguments, got ${argv.length}\n${USAGE}`);
+  const links = argv.slice(2).map((arg) => {
+    const match = /^([^=]+)=(.+)$/.exec(arg);
+    if (!match) fail(`a dependency must be <name>=<package dir>, got '${arg}'\n${USAGE}`);
+    const dir = path.resolve(match[2]);
+    if (!fs.existsSync(path.join(dir, '.jsii'))) fail(`dependency ${match[1]}: ${dir} has no .jsii assembly (build it first)`);
+    return { name: match[1], dir };
+  });
+  return { source: path.resolve(argv[0]), out: path.resolve(argv[1]), links };
 }
 
 function readJson(file, what) {
@@ -90,10 +100,14 @@ function toolVersion(name) {
 }
 
 // sha256 over everything that determines the output.
-function inputHash(source, files) {
+function inputHash(source, files, links) {
   const h = createHash('sha256');
   h.update(`jsii ${toolVersion('jsii')}\ntypescript ${toolVersion('typescript')}\nnode ${process.version}\n`);
   h.update(fs.readFileSync(SCRIPT));
+  for (const { name, dir } of links) {
+    h.update(`\0dependency ${name} ${dir}\0`);
+    h.update(fs.readFileSync(path.join(dir, '.jsii')));
+  }
   for (const f of files) {
     const content = fs.readFileSync(path.join(source, f));
     h.update(`\0${f}\0${content.length}\0`);
@@ -125,7 +139,7 @@ function run(command, args, cwd, env = process.env) {
 }
 
 function main() {
-  const { source, out } = parseArgs(process.argv.slice(2));
+  const { source, out, links } = parseArgs(process.argv.slice(2));
   const manifestPath = path.join(source, 'package.json');
   if (!fs.existsSync(manifestPath)) fail(`${manifestPath} does not exist (is '${source}' a jsii package?)`);
   const manifest = readJson(manifestPath, 'package.json of the fixture');
@@ -144,7 +158,7 @@ function main() {
   if (!fs.existsSync(jsiiBin)) fail(`${jsiiBin} is missing; run 'npm ci' (or scripts/setup.sh)`);
 
   const files = collectSources(source);
-  const hash = inputHash(source, files);
+  const hash = inputHash(source, files, links);
   const tarball = path.join(out, `${name}-${version}.tgz`);
   const assembly = path.join(pkgDir, '.jsii');
   const stampFile = path.join(out, `${name}.stamp`);
@@ -178,6 +192,12 @@ function main() {
     const dest = path.join(pkgDir, f);
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.copyFileSync(path.join(source, f), dest);
+  }
+
+  for (const { name: dependency, dir } of links) {
+    const link = path.join(pkgDir, 'node_modules', dependency);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(dir, link, 'dir');
   }
 
   // jsii writes tsconfig.json next to package.json (the copy). TypeScript comes from jsii's own dependency in

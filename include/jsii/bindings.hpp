@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -291,21 +292,40 @@ class StructWriter {
   Wire data_ = Wire::object();
 };
 
+template <class T>
+struct IsRequired : std::false_type {};
+template <class T>
+struct IsRequired<Required<T>> : std::true_type {};
+
 /// Reads a struct's fields from what the kernel sent: a plain object, `$jsii.struct`, or a reference to a JS
-/// object (read property by property).
+/// object (read property by property, as the struct type: the kernel labels a returned union of structs with
+/// its first alternative). A required field JS did not provide does not fail the read: the field throws
+/// when it is used (`Required`'s missing state).
 class StructReader {
  public:
   StructReader(WireView value, std::string_view fqn);
   template <class T>
   T field(const char* name) const {
-    return Marshal<T>::from(raw(name));
+    if constexpr (IsRequired<T>::value) {
+      std::string why;
+      Wire value = required(name, why);
+      if (!why.empty()) return T(MissingField{}, std::move(why));
+      return Marshal<T>::from(value);
+    } else {
+      return Marshal<T>::from(raw(name));
+    }
   }
   [[nodiscard]] Wire raw(const char* name) const;
+  /// The value of a required field, or (with `why` set) the reason there is none.
+  Wire required(const char* name, std::string& why) const;
 
  private:
   Wire data_;
-  std::optional<Object> object_;
+  std::optional<ObjRef> object_;  ///< a JS object, with the struct's fqn as its interface
+  std::string_view fqn_;
 };
-bool struct_accepts(std::string_view fqn, WireView value);
+/// Whether the wire value can be the struct `fqn`: a struct value of that type, or an object that has every
+/// one of its `required` fields (which tells the alternatives of a union of structs apart).
+bool struct_accepts(std::string_view fqn, std::span<const std::string_view> required, WireView value);
 
 }  // namespace jsii::detail

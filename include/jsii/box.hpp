@@ -28,4 +28,14 @@ class Box {
   std::unique_ptr<T> value_;
 };
 
+/// The value, boxed or not (generated conversions between structs that box a field differently).
+template <class T>
+const T& unbox(const T& value) noexcept {
+  return value;
+}
+template <class T>
+const T& unbox(const Box<T>& value) noexcept {
+  return value.get();
+}
+
 }  // namespace jsii

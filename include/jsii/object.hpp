@@ -50,12 +50,13 @@ class Object {
  public:
   Object() = default;
   Object(const Object& other) = default;
-  Object& operator=(const Object& other);
+  Object& operator=(const Object& other) noexcept;
   // A C++ object JS calls back into must stay where it is: "moving" a handle copies it.
   Object(Object&& other) noexcept : state_(other.state_) {}
-  Object& operator=(Object&& other) noexcept(false) { return *this = static_cast<const Object&>(other); }
-  /// Finishes a deferred construction this object still owns (it may throw the constructor's JS error).
-  virtual ~Object() noexcept(false);
+  Object& operator=(Object&& other) noexcept { return *this = static_cast<const Object&>(other); }
+  /// Finishes a deferred construction this object still owns. Never throws: a JS error from that
+  /// construction is raised by the next kernel call (docs/bindings.md, "Deferred construction").
+  virtual ~Object();
 
   /// The kernel object, created first if its construction is still deferred (or, for a C++ implementation of
   /// an interface, the first time it is passed to JS).
@@ -79,7 +80,10 @@ class Object {
 };
 
 /// The jsii interfaces a generated class implements (its own and inherited, transitively), so a handle
-/// converts to any of them: `using jsii_interfaces = jsii::Interfaces<IBucket, IResource, ...>;`.
+/// converts to any of them: `using jsii_interfaces = jsii::Interfaces<IBucket, IResource, ...>;`. A generated
+/// interface lists the interfaces it extends as `jsii_interface_bases`: a C++ class deriving from a generated
+/// class and a generated interface (`class Service : public Construct, public IConnectable`) inherits one
+/// list of each, and converts to everything either part implements.
 template <class... I>
 struct Interfaces {};
 
@@ -88,13 +92,21 @@ template <class List, class I>
 struct lists : std::false_type {};
 template <class... T, class I>
 struct lists<Interfaces<T...>, I> : std::bool_constant<(std::is_same_v<T, I> || ...)> {};
-}  // namespace detail
 
-/// `U` (a generated class or interface, or a C++ class derived from one) implements the jsii interface `I`.
 template <class U, class I>
-concept Implements = requires {
+concept lists_interface = requires {
   typename U::jsii_interfaces;
 }
-&&detail::lists<typename U::jsii_interfaces, I>::value;
+&&lists<typename U::jsii_interfaces, I>::value;
+template <class U, class I>
+concept lists_interface_base = requires {
+  typename U::jsii_interface_bases;
+}
+&&lists<typename U::jsii_interface_bases, I>::value;
+}  // namespace detail
+
+/// `U` (a generated class or interface, or a C++ class derived from them) implements the jsii interface `I`.
+template <class U, class I>
+concept Implements = detail::lists_interface<U, I> || detail::lists_interface_base<U, I>;
 
 }  // namespace jsii

@@ -2,32 +2,59 @@
 #pragma once
 
 #include <concepts>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace jsii {
 
+namespace detail {
+/// Tag: a required field of a struct JS returned without it (see Required's reading functions). Not an
+/// aggregate, so no braced value a user writes can become one.
+struct MissingField {
+  explicit MissingField() = default;
+};
+[[noreturn]] void throw_missing_field(const std::string& why);
+}  // namespace detail
+
 /// A struct field jsii marks as required. It has no default constructor, so
 /// `s3::BucketProps{...}`-style initialization must name it. Reads like the value it holds:
 /// `*props.vpc`, `props.vpc->vpcId()`, `props.name.get()`, or an implicit conversion.
+///
+/// A struct returned by JS is read field by field; a required field JS left out (or could not give) does not
+/// fail that read: reading the field throws `jsii::Error` saying why, and `has_value()` is false.
 template <class T>
 class Required {
  public:
   Required() = delete;  // "use of deleted function Required()": a required field was left out
   Required(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  // Implicit conversions only (`std::convertible_to`, which unlike `std::constructible_from` does not ask for
+  // a nothrow destructor): a handle converts to the interface it implements, a derived struct to its base.
   template <class U>
-  requires(std::constructible_from<T, U&&> && !std::same_as<std::remove_cvref_t<U>, Required> &&
+  requires(std::convertible_to<U&&, T> && !std::same_as<std::remove_cvref_t<U>, Required> &&
            !std::same_as<std::remove_cvref_t<U>, T>) Required(U&& value)
       : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
+  /// Runtime use: a field JS did not provide.
+  Required(detail::MissingField /*tag*/, std::string why) : missing_(std::move(why)) {}
 
-  [[nodiscard]] const T& get() const noexcept { return value_; }
-  [[nodiscard]] T& get() noexcept { return value_; }
-  operator const T&() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
-  const T& operator*() const noexcept { return value_; }
-  const T* operator->() const noexcept { return &value_; }
+  [[nodiscard]] const T& get() const {
+    if (!value_) detail::throw_missing_field(missing_);
+    return *value_;
+  }
+  [[nodiscard]] T& get() {
+    if (!value_) detail::throw_missing_field(missing_);
+    return *value_;
+  }
+  /// False only for a required field a struct returned by JS did not have.
+  [[nodiscard]] bool has_value() const noexcept { return value_.has_value(); }
+  operator const T&() const { return get(); }  // NOLINT(google-explicit-constructor)
+  const T& operator*() const { return get(); }
+  const T* operator->() const { return &get(); }
   friend bool operator==(const Required& a, const Required& b) { return a.value_ == b.value_; }
 
  private:
-  T value_;
+  std::optional<T> value_;
+  std::string missing_;
 };
 
 }  // namespace jsii

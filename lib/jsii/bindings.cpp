@@ -16,10 +16,12 @@ namespace jsii {
 namespace detail {
 namespace {
 
-/// Forwards the kernel's callbacks for a generated object to its C++ owner.
+/// Forwards the kernel's callbacks for a generated object to its C++ owner: to the generated class's
+/// dispatch, or, for members of a generated interface the same C++ object also implements, to that one's.
 class GeneratedHost final : public HostObject {
  public:
-  explicit GeneratedHost(Object::State& state) : state_(state) {}
+  GeneratedHost(Object::State& state, std::map<std::string, std::size_t, std::less<>> facet_of)
+      : state_(state), facet_of_(std::move(facet_of)) {}
 
   Json jsii_invoke(const std::string& /*cookie*/, const std::string& method, const Json& args) override {
     return take_json(call(Call{false, false, method, view_of(args)}));
@@ -40,30 +42,79 @@ class GeneratedHost final : public HostObject {
                   " or a subclass) was already destroyed; keep C++ objects that override members alive while "
                   "JS may call them (for example until app.synth()), or create them with jsii::make");
     }
+    const auto it = facet_of_.find(c.name);
+    if (it != facet_of_.end() && it->second < state_.facets.size()) {
+      const auto& facet = state_.facets[it->second];
+      return facet.type->dispatch(facet.self, c);
+    }
     return state_.type->dispatch(state_.self, c);
   }
   Object::State& state_;
+  std::map<std::string, std::size_t, std::less<>> facet_of_;  ///< member name -> index in state_.facets
 };
 
-std::vector<Override> overrides_of(const Object::State& state) {
-  std::vector<Override> overrides;
-  if (state.self == nullptr) return overrides;
-  const void* probe = state.type->probe();
-  // The same vtable as the generated type's own instance: a plain object of that type, nothing overridden.
-  if (*static_cast<const void* const*>(state.self) != *static_cast<const void* const*>(probe)) {
-    state.type->collect(state.self, probe, overrides);
+/// Appends the members `self` (an instance of the generated type `type`, or of a C++ class derived from it)
+/// overrides; a C++ subclass that leaves an abstract member (or a required interface member) out is an error.
+/// Whether `self` is (part of) an object of a C++ class derived from the generated type `type`: a plain
+/// object of that type has the vtable of the type's own instance, the probe.
+bool derived_in_cpp(const TypeInfo& type, const void* self) {
+  return *static_cast<const void* const*>(self) != *static_cast<const void* const*>(type.probe());
+}
+
+void collect_overrides(const TypeInfo& type, const void* self, std::vector<Override>& out) {
+  const std::size_t first = out.size();
+  if (derived_in_cpp(type, self)) type.collect(self, type.probe(), out);
+  // A member redeclared along the chain (Shape.label, Square.label) is collected once per class: declare it
+  // once, the kernel refuses duplicates.
+  for (std::size_t i = first; i < out.size();) {
+    const bool seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first),
+                                  out.begin() + static_cast<std::ptrdiff_t>(i),
+                                  [&](const Override& o) { return o.name == out[i].name; });
+    if (seen) {
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
   }
   std::string missing;
-  for (const auto member : state.type->abstract_members) {
-    const bool found =
-        std::any_of(overrides.begin(), overrides.end(), [&](const Override& o) { return o.name == member; });
+  for (const auto member : type.abstract_members) {
+    const bool found = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                   [&](const Override& o) { return o.name == member; });
     if (!found) missing += (missing.empty() ? "" : ", ") + std::string(member);
   }
   if (!missing.empty()) {
-    throw Error("the C++ class derived from " + std::string(state.type->fqn) + " must override " + missing +
-                (state.type->is_interface ? " (required members of the interface)" : " (abstract in jsii)"));
+    throw Error("the C++ class derived from " + std::string(type.fqn) + " must override " + missing +
+                (type.is_interface ? " (required members of the interface)" : " (abstract in jsii)"));
   }
-  return overrides;
+}
+
+/// The most-derived C++ object `object` is part of (null once its owner is gone).
+const void* whole_object(const Object* object) {
+  return object == nullptr ? nullptr : dynamic_cast<const void*>(object);
+}
+
+/// C++ implementations of generated interfaces, not created yet, that are parts of the same C++ object as
+/// `state` (`class Service : public Construct, public IConnectable`): they become facets of its kernel
+/// object.
+std::vector<std::shared_ptr<Object::State>> sibling_implementations(KernelShared& shared,
+                                                                    const Object::State& state) {
+  std::vector<std::shared_ptr<Object::State>> out;
+  const void* whole = whole_object(state.owner);
+  auto& list = shared.implementations;
+  for (auto it = list.begin(); it != list.end();) {
+    auto candidate = it->lock();
+    if (!candidate || candidate->owner == nullptr || !candidate->ref.empty()) {
+      it = list.erase(it);
+      continue;
+    }
+    if (whole != nullptr && whole_object(candidate->owner) == whole) {
+      out.push_back(std::move(candidate));
+      it = list.erase(it);
+      continue;
+    }
+    ++it;
+  }
+  return out;
 }
 
 }  // namespace
@@ -73,17 +124,34 @@ void Access::create_now(Kernel& kernel, const std::shared_ptr<Object::State>& sh
   const bool implementation = !state.pending;
   if (implementation) state.type->load();  // a C++ implementation may be the first use of its assembly
   state.pending = false;
-  std::vector<Override> overrides;
+  CreateOptions options;
+  std::map<std::string, std::size_t, std::less<>> facet_of;
+  std::vector<std::shared_ptr<Object::State>> siblings;
   try {
-    overrides = overrides_of(state);
+    if (state.self != nullptr) collect_overrides(*state.type, state.self, options.overrides);
+    if (!implementation && state.self != nullptr && derived_in_cpp(*state.type, state.self))
+      siblings = sibling_implementations(shared_of(kernel), state);
+    for (const auto& sibling : siblings) {
+      std::vector<Override> more;
+      collect_overrides(*sibling->type, sibling->self, more);
+      for (auto& o : more) {
+        if (facet_of.contains(o.name) ||
+            std::any_of(options.overrides.begin(), options.overrides.end(),
+                        [&](const Override& known) { return known.name == o.name; })) {
+          continue;  // one C++ override serves both (the class and the interface declare the member)
+        }
+        facet_of.emplace(o.name, state.facets.size());
+        options.overrides.push_back(std::move(o));
+      }
+      options.interfaces.emplace_back(sibling->type->fqn);
+      state.facets.push_back({sibling->type, sibling->self});
+    }
   } catch (const Error& e) {
     state.failure = e.what();
     throw;
   }
-  CreateOptions options;
-  options.overrides = std::move(overrides);
   if (!options.overrides.empty()) {
-    state.adapter = std::make_unique<GeneratedHost>(state);
+    state.adapter = std::make_unique<GeneratedHost>(state, std::move(facet_of));
     options.host = state.adapter.get();
   }
   std::string fqn(state.type->fqn);
@@ -99,6 +167,14 @@ void Access::create_now(Kernel& kernel, const std::shared_ptr<Object::State>& sh
   } catch (const std::exception& e) {
     state.failure = e.what();
     throw;
+  }
+  // The interface parts now stand for the same kernel object: their handles share its identity.
+  for (const auto& sibling : siblings) {
+    sibling->ref = state.ref;
+    auto& owned = state_of(*const_cast<Object*>(sibling->owner));  // NOLINT: our own object, made non-const
+    sibling->owner = nullptr;
+    sibling->self = nullptr;
+    owned = shared_state;
   }
 }
 
@@ -128,7 +204,13 @@ void Access::realize(Kernel& kernel, const std::shared_ptr<Object::State>& state
     return;
   }
   if (state->self != nullptr && state->type != nullptr && state->type->is_interface) {
-    create_now(kernel, state);
+    // Deferred constructions first: one of them may be the class part of the same C++ object, which takes
+    // this implementation in (then it has the class's id).
+    while (!shared.pending.empty() && !shared.flushing && state->ref.empty()) {
+      const auto next = shared.pending.front();  // a copy: realize pops it from the queue
+      realize(kernel, next);
+    }
+    if (state->ref.empty()) create_now(kernel, state);
     return;
   }
   throw Error("this jsii::Object handle refers to no kernel object");
@@ -166,6 +248,11 @@ void implement(Object& object, void* self, const TypeInfo& type) {
   state->owner = &object;
   state->self = self;
   state->type = &type;
+  auto& shared = Access::shared_of(Kernel::instance());
+  {
+    const std::lock_guard lock(shared.mutex);
+    shared.implementations.push_back(state);
+  }
   Access::state_of(object) = std::move(state);
 }
 
@@ -423,10 +510,11 @@ Wire StructWriter::done(std::string_view fqn) {
   return make_wire(wire::struct_value(fqn, take_json(std::move(data_))));
 }
 
-StructReader::StructReader(WireView value, std::string_view fqn) {
+StructReader::StructReader(WireView value, std::string_view fqn) : fqn_(fqn) {
   const Json& json = json_of(value);
   if (wire::is_byref(json)) {
-    object_ = Kernel::instance().object(json);
+    // Read as the struct type asked for, whatever interface the kernel labelled the object with.
+    object_ = ObjRef{wire::as_byref(json).id, {std::string(fqn)}};
   } else if (wire::is_struct(json)) {
     data_ = make_wire(json["$jsii.struct"].value("data", Json::object()));
   } else if (json.is_object()) {
@@ -437,21 +525,45 @@ StructReader::StructReader(WireView value, std::string_view fqn) {
 }
 
 Wire StructReader::raw(const char* name) const {
-  if (object_) return make_wire(Kernel::instance().get(object_->jsii_ref(), name));
+  if (object_) return make_wire(Kernel::instance().get(*object_, name));
   const Json& data = WireAccess::json(data_);
   const auto it = data.find(name);
   return it == data.end() ? Wire() : make_wire(*it);
 }
 
-bool struct_accepts(std::string_view fqn, WireView value) {
+Wire StructReader::required(const char* name, std::string& why) const {
+  Wire value;
+  try {
+    value = raw(name);
+  } catch (const Error& e) {
+    // The kernel refuses to read a required property that is undefined; so does a JS getter that throws.
+    why = "the required field " + std::string(name) + " of " + std::string(fqn_) +
+          " could not be read from the object JS returned: " + e.what();
+    return value;
+  }
+  if (WireView(value).is_absent()) {
+    why = "the required field " + std::string(name) + " of " + std::string(fqn_) +
+          " is missing from the struct JS returned";
+  }
+  return value;
+}
+
+bool struct_accepts(std::string_view fqn, std::span<const std::string_view> required, WireView value) {
   const Json& json = json_of(value);
   if (wire::is_struct(json)) return json["$jsii.struct"].value("fqn", "") == fqn;
-  if (wire::is_byref(json)) {
-    const ObjRef ref = wire::as_byref(json);
-    return std::find(ref.interfaces.begin(), ref.interfaces.end(), fqn) != ref.interfaces.end();
+  if (wire::is_enum(json) || wire::is_date(json) || !json.is_object()) return false;
+  // A union of structs returned by JS arrives labelled with its first alternative, or as a plain object:
+  // the alternative is the one whose required fields are there.
+  const StructReader reader(value, fqn);
+  std::string why;
+  for (const auto field : required) {
+    (void)reader.required(std::string(field).c_str(), why);
+    if (!why.empty()) return false;
   }
-  return json.is_object() && !wire::is_enum(json) && !wire::is_date(json);
+  return true;
 }
+
+void throw_missing_field(const std::string& why) { throw Error(why); }
 
 }  // namespace detail
 }  // namespace jsii

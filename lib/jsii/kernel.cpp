@@ -71,6 +71,15 @@ std::string describe_call(std::string_view verb, std::string_view target, std::s
   return call;
 }
 
+/// `create aws-cdk-lib.aws_s3.Bucket "Logs"`: a construct's id (its second argument) says which one failed.
+std::string describe_create(std::string_view fqn, const Json& args) {
+  std::string call = describe_call("create", fqn);
+  if (args.is_array() && args.size() >= 2 && wire::is_byref(args[0]) && args[1].is_string()) {
+    call += " " + args[1].dump();
+  }
+  return call;
+}
+
 std::string join_lines(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& line : lines) out += "\n  | " + line;
@@ -132,7 +141,20 @@ Kernel::Kernel(Options options)
       session_(std::make_unique<detail::KernelSession>()),
       options_(std::move(options)) {}
 
-Kernel::~Kernel() { shutdown(); }
+Kernel::~Kernel() {
+  if (shared_->deferred_failure) {
+    // Nothing asked the kernel anything after a construction failed in a destructor: say so rather than lose
+    // it.
+    try {
+      std::rethrow_exception(shared_->deferred_failure);
+    } catch (const std::exception& e) {
+      std::cerr << "jsii: a construction failed and no later call reported it: " << e.what() << "\n";
+    } catch (...) {
+      std::cerr << "jsii: a construction failed and no later call reported it\n";
+    }
+  }
+  shutdown();
+}
 
 void Kernel::start() {
   const std::lock_guard lock(shared_->mutex);
@@ -282,6 +304,10 @@ int Kernel::pid() {
 Json Kernel::exchange(Json request, std::string_view call) {
   const std::lock_guard lock(shared_->mutex);
   start();
+  // A deferred construction that failed in a destructor (where nothing may be thrown) fails this request.
+  if (shared_->deferred_failure && !shared_->flushing) {
+    std::rethrow_exception(std::exchange(shared_->deferred_failure, nullptr));
+  }
   // Constructions the generated bindings deferred happen first, in order: JS sees what TypeScript would.
   if (!shared_->pending.empty() && !shared_->flushing) flush_pending();
   auto& s = *session_;
@@ -462,7 +488,8 @@ ObjRef Kernel::create_adopting(std::string_view fqn, Json args, const CreateOpti
     request["overrides"] = std::move(overrides);
   }
   const std::lock_guard lock(shared_->mutex);
-  ObjRef ref = wire::as_byref(exchange(std::move(request), describe_call("create", fqn)));
+  const std::string call = describe_create(fqn, request["args"]);
+  ObjRef ref = wire::as_byref(exchange(std::move(request), call));
   if (adopt) {
     adopt->ref = ref;
     shared_->objects[ref.id] = adopt;

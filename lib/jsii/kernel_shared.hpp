@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <exception>
 #include <jsii/bindings.hpp>
 #include <jsii/host_object.hpp>
 #include <jsii/kernel.hpp>
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace jsii {
 
@@ -25,6 +27,13 @@ struct Object::State {
   Json args;                               ///< constructor arguments while pending
   std::string failure;                     ///< why the deferred creation failed
   std::unique_ptr<HostObject> adapter;     ///< forwards callbacks to `type->dispatch(self, ...)`
+  /// Generated interfaces the same C++ object also implements (`class X : public Base, public IFoo`): one
+  /// kernel object serves them all; callbacks for their members go to these.
+  struct Facet {
+    const detail::TypeInfo* type = nullptr;
+    void* self = nullptr;
+  };
+  std::vector<Facet> facets;
 };
 
 namespace detail {
@@ -37,6 +46,12 @@ struct KernelShared {
   /// Objects whose construction is deferred, in construction order; created before the next request.
   std::deque<std::shared_ptr<Object::State>> pending;
   bool flushing = false;
+  /// C++ implementations of generated interfaces not created in the kernel yet: a class constructed in the
+  /// same C++ object absorbs them (one kernel object, see Access::create_now).
+  std::vector<std::weak_ptr<Object::State>> implementations;
+  /// A deferred construction that failed where nothing could be thrown (a destructor): the next request
+  /// throws it.
+  std::exception_ptr deferred_failure;
 };
 
 /// Runtime-internal access to the private parts of Object and Kernel.
@@ -48,8 +63,9 @@ struct Access {
   static void create_now(Kernel& kernel, const std::shared_ptr<Object::State>& state);
   /// Makes sure `state` exists in the kernel (flushing deferred constructions up to it).
   static void realize(Kernel& kernel, const std::shared_ptr<Object::State>& state);
-  /// The owner of `state` is going away.
-  static void release(const Object& owner);
+  /// The owner of `state` is going away. Never throws: a failed deferred construction is kept for the next
+  /// request.
+  static void release(const Object& owner) noexcept;
   static ObjRef create(Kernel& kernel, std::string_view fqn, Json args, const CreateOptions& options,
                        const std::shared_ptr<Object::State>& adopt) {
     return kernel.create_adopting(fqn, std::move(args), options, adopt);

@@ -6,14 +6,14 @@
 
 namespace jsii {
 
-Object& Object::operator=(const Object& other) {
+Object& Object::operator=(const Object& other) noexcept {
   if (this == &other) return *this;
   if (state_ && state_->owner == this) detail::Access::release(*this);
   state_ = other.state_;
   return *this;
 }
 
-Object::~Object() noexcept(false) {
+Object::~Object() {
   if (state_ && state_->owner == this) detail::Access::release(*this);
 }
 
@@ -27,22 +27,28 @@ HostObject* Object::jsii_host() const { return state_ ? state_->host : nullptr; 
 
 namespace detail {
 
-void Access::release(const Object& owner) {
+void Access::release(const Object& owner) noexcept {
   auto state = owner.state_;
+  // From now on, callbacks for it fail with a message instead of touching freed memory.
   state->owner = nullptr;
-  state->self =
-      nullptr;  // from now on, callbacks for it fail with a message instead of touching freed memory
+  state->self = nullptr;
+  state->facets.clear();
   if (!state->pending) return;
   // Destroyed before any other request (a temporary such as `s3::Bucket(stack, "Logs");`): create it now, as
-  // TypeScript would have; no C++ overrides can be called any more.
-  if (std::uncaught_exceptions() > 0) {
+  // TypeScript would have; no C++ overrides can be called any more. A destructor must not throw, so a
+  // failure waits for the next request, which throws it (unless we are already unwinding from another error,
+  // which is the one to report).
+  try {
+    realize(Kernel::instance(), state);
+  } catch (...) {
+    if (std::uncaught_exceptions() > 0) return;
     try {
-      realize(Kernel::instance(), state);
-    } catch (...) {  // NOLINT(bugprone-empty-catch): already unwinding; the first error is the one to report
+      auto& shared = shared_of(Kernel::instance());
+      const std::lock_guard lock(shared.mutex);
+      if (!shared.deferred_failure) shared.deferred_failure = std::current_exception();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): no kernel at all; nothing left to report it to
     }
-    return;
   }
-  realize(Kernel::instance(), state);
 }
 
 }  // namespace detail

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <jsii/errors.hpp>
 #include <sstream>
+#include <type_traits>
 
 #include "../support/scratch.hpp"
 
@@ -98,20 +99,37 @@ TEST(AwsCdkLibSmoke, SubclassOverridesAreCalledByJs) {
 TEST(AwsCdkLibSmoke, ConstructorErrorsSurfaceAsJsErrorsWithTheCall) {
   const cdk::App app;
   const cdk::Stack stack(app, "Errors");
+  // A named construct: created at the next kernel call, which throws its error.
+  const ec2::Vpc vpc(stack, "BadVpc", {.ipAddresses = ec2::IpAddresses::cidr("10.0.0.0/33")});
   try {
-    s3::Bucket(stack, "Bad", {.bucketName = "Not_A_Valid_Bucket_Name"});  // a temporary: created as it ends
+    (void)vpc.vpcId();
     FAIL() << "expected a JsError";
   } catch (const jsii::JsError& e) {
-    EXPECT_NE(e.call().find("create aws-cdk-lib.aws_s3.Bucket"), std::string::npos) << e.call();
-    EXPECT_NE(e.js_message().find("Invalid S3 bucket name"), std::string::npos) << e.js_message();
-  }
-  try {
-    ec2::Vpc(stack, "BadVpc", {.ipAddresses = ec2::IpAddresses::cidr("10.0.0.0/33")});
-    FAIL() << "expected a JsError";
-  } catch (const jsii::JsError& e) {
-    EXPECT_NE(e.call().find("create aws-cdk-lib.aws_ec2.Vpc"), std::string::npos) << e.call();
+    EXPECT_EQ(e.call(), "create aws-cdk-lib.aws_ec2.Vpc \"BadVpc\"");
     EXPECT_NE(e.js_message().find("CIDR"), std::string::npos) << e.js_message();
   }
+  try {
+    (void)vpc.vpcId();  // the handle stays unusable, saying why
+    FAIL() << "expected an error";
+  } catch (const jsii::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("could not be created earlier"), std::string::npos) << e.what();
+  }
+}
+
+TEST(AwsCdkLibSmoke, ATemporaryThatFailsToConstructFailsTheNextCallNotItsDestructor) {
+  static_assert(std::is_nothrow_destructible_v<s3::Bucket>);
+  const cdk::App app;
+  const cdk::Stack stack(app, "Temporary");
+  // A temporary is created as it is destroyed, at the end of the statement; a destructor may not throw.
+  s3::Bucket(stack, "Bad", {.bucketName = "Not_A_Valid_Bucket_Name"});
+  try {
+    (void)stack.stackName();  // the next kernel call reports the failure
+    FAIL() << "expected a JsError";
+  } catch (const jsii::JsError& e) {
+    EXPECT_EQ(e.call(), "create aws-cdk-lib.aws_s3.Bucket \"Bad\"");
+    EXPECT_NE(e.js_message().find("Invalid S3 bucket name"), std::string::npos) << e.js_message();
+  }
+  EXPECT_EQ(stack.stackName(), "Temporary");  // reported once; the kernel goes on
 }
 
 }  // namespace

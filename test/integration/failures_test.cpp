@@ -44,7 +44,7 @@ TEST(Failures, DuplicateConstructIdNamesTheConflict) {
   } catch (const jsii::JsError& e) {
     EXPECT_NE(e.js_message().find("There is already a Construct with name 'Twice'"), std::string::npos)
         << e.what();
-    EXPECT_EQ(e.call(), "create aws-cdk-lib.Stack");
+    EXPECT_EQ(e.call(), "create aws-cdk-lib.Stack \"Twice\"");  // the construct's id says which one
   }
 }
 
