@@ -554,11 +554,11 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
 /// `Derived::operator Base() const`: the fields Base has, copied (a field Base holds in a jsii::Box and the
 /// derived struct does not, or the other way round, converts through its value).
 void define_struct_conversions(const Analysis& a, const Type& t, std::string& out) {
+  std::map<std::string, const Property*> own;
+  for (const Property* f : a.struct_fields(t.fqn)) own.emplace(f->name, f);
   for (const auto& fqn : a.all_interfaces(t.fqn)) {
     const Type& base = a.types().type(fqn);
     out += t.cpp + "::operator " + base.cpp + "() const {\n  return " + base.cpp + "{";
-    std::map<std::string, const Property*> own;
-    for (const Property* f : a.struct_fields(t.fqn)) own.emplace(f->name, f);
     const auto fields = a.struct_fields(fqn);
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const Property* f = fields[i];

@@ -41,8 +41,12 @@ constexpr std::string_view kReserved[] = {
 /// name that does too gets a trailing `_`, so no jsii library can collide with the generator.
 constexpr std::string_view kGeneratedPrefixes[] = {"jsii_", "JSII_"};
 
+bool is_keyword_or_macro(std::string_view name) {
+  return std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
+}
+
 bool is_reserved(std::string_view name) {
-  if (std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved)) return true;
+  if (is_keyword_or_macro(name)) return true;
   return std::any_of(std::begin(kGeneratedPrefixes), std::end(kGeneratedPrefixes),
                      [&](std::string_view prefix) { return name.starts_with(prefix); });
 }
@@ -61,8 +65,7 @@ std::string sanitize(std::string_view text) {
 std::string namespace_for_assembly(std::string_view assembly) {
   std::string ns = sanitize(assembly);
   // An assembly named like the runtime's namespace, the standard library's or a keyword.
-  if (ns == "jsii" || ns == "std" ||
-      std::find(std::begin(kReserved), std::end(kReserved), ns) != std::end(kReserved)) {
+  if (ns == "jsii" || ns == "std" || is_keyword_or_macro(ns)) {
     ns.push_back('_');
   }
   return ns;

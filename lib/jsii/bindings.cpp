@@ -53,29 +53,21 @@ class GeneratedHost final : public HostObject {
   std::map<std::string, std::size_t, std::less<>> facet_of_;  ///< member name -> index in state_.facets
 };
 
-/// Appends the members `self` (an instance of the generated type `type`, or of a C++ class derived from it)
-/// overrides; a C++ subclass that leaves an abstract member (or a required interface member) out is an error.
 /// Whether `self` is (part of) an object of a C++ class derived from the generated type `type`: a plain
 /// object of that type has the vtable of the type's own instance, the probe.
 bool derived_in_cpp(const TypeInfo& type, const void* self) {
   return *static_cast<const void* const*>(self) != *static_cast<const void* const*>(type.probe());
 }
 
+bool declares(const std::vector<Override>& overrides, std::string_view name) {
+  return std::any_of(overrides.begin(), overrides.end(), [&](const Override& o) { return o.name == name; });
+}
+
+/// Appends the members `self` (an instance of the generated type `type`, or of a C++ class derived from it)
+/// overrides; a C++ subclass that leaves an abstract member (or a required interface member) out is an error.
 void collect_overrides(const TypeInfo& type, const void* self, std::vector<Override>& out) {
   const std::size_t first = out.size();
   if (derived_in_cpp(type, self)) type.collect(self, type.probe(), out);
-  // A member redeclared along the chain (Shape.label, Square.label) is collected once per class: declare it
-  // once, the kernel refuses duplicates.
-  for (std::size_t i = first; i < out.size();) {
-    const bool seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first),
-                                  out.begin() + static_cast<std::ptrdiff_t>(i),
-                                  [&](const Override& o) { return o.name == out[i].name; });
-    if (seen) {
-      out.erase(out.begin() + static_cast<std::ptrdiff_t>(i));
-    } else {
-      ++i;
-    }
-  }
   std::string missing;
   for (const auto member : type.abstract_members) {
     const bool found = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
@@ -135,11 +127,8 @@ void Access::create_now(Kernel& kernel, const std::shared_ptr<Object::State>& sh
       std::vector<Override> more;
       collect_overrides(*sibling->type, sibling->self, more);
       for (auto& o : more) {
-        if (facet_of.contains(o.name) ||
-            std::any_of(options.overrides.begin(), options.overrides.end(),
-                        [&](const Override& known) { return known.name == o.name; })) {
-          continue;  // one C++ override serves both (the class and the interface declare the member)
-        }
+        // A member both parts declare has one C++ final overrider: declared once, served by the class part.
+        if (declares(options.overrides, o.name)) continue;
         facet_of.emplace(o.name, state.facets.size());
         options.overrides.push_back(std::move(o));
       }
@@ -204,12 +193,9 @@ void Access::realize(Kernel& kernel, const std::shared_ptr<Object::State>& state
     return;
   }
   if (state->self != nullptr && state->type != nullptr && state->type->is_interface) {
-    // Deferred constructions first: one of them may be the class part of the same C++ object, which takes
-    // this implementation in (then it has the class's id).
-    while (!shared.pending.empty() && !shared.flushing && state->ref.empty()) {
-      const auto next = shared.pending.front();  // a copy: realize pops it from the queue
-      realize(kernel, next);
-    }
+    // Deferred constructions first (as before any request): one of them may be the class part of the same
+    // C++ object, which takes this implementation in (then it has the class's id).
+    kernel.flush_pending();
     if (state->ref.empty()) create_now(kernel, state);
     return;
   }
@@ -284,6 +270,9 @@ const void* vtable_entry(const void* object, const void* member_pointer, std::si
 }
 
 void add_override(std::vector<Override>& out, bool property, std::string_view name) {
+  // The collect functions of a class chain each see a member redeclared along it (Shape.label and
+  // Square.label): declare it once, the kernel refuses duplicates.
+  if (declares(out, name)) return;
   out.push_back(property ? Override::property(std::string(name)) : Override::method(std::string(name)));
 }
 
@@ -532,16 +521,19 @@ Wire StructReader::raw(const char* name) const {
 }
 
 Wire StructReader::required(const char* name, std::string& why) const {
+  const auto unreadable = [&](const Error& e) {
+    why = "the required field " + std::string(name) + " of " + std::string(fqn_) +
+          " could not be read from the object JS returned: " + e.what();
+  };
   Wire value;
   try {
     value = raw(name);
-  } catch (const Error& e) {
-    // The kernel refuses to read a required property that is undefined; so does a JS getter that throws.
-    why = "the required field " + std::string(name) + " of " + std::string(fqn_) +
-          " could not be read from the object JS returned: " + e.what();
-    return value;
-  }
-  if (WireView(value).is_absent()) {
+  } catch (const JsError& e) {  // a JS getter that throws
+    unreadable(e);
+  } catch (const Fault& e) {  // the kernel refuses to read a required property that is undefined
+    unreadable(e);
+  }  // a dead kernel is not a missing field: KernelDied goes on to the caller
+  if (why.empty() && WireView(value).is_absent()) {
     why = "the required field " + std::string(name) + " of " + std::string(fqn_) +
           " is missing from the struct JS returned";
   }
