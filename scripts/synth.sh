@@ -11,7 +11,7 @@ export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_f
 bash scripts/setup.sh dev
 
 echo "==> build cdk-app (dev)"
-cmake --build --preset dev --target cdk-app
+cmake --build --preset dev --target cdk-app infra-environments-table
 
 echo "==> cdk synth (environment=${ENVIRONMENT:-dev})"
 export CDK_DISABLE_VERSION_CHECK=1

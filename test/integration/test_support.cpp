@@ -83,6 +83,18 @@ ChildResult run_child(const std::string& mode, const std::vector<std::string>& e
 ChildResult run_program(const std::string& program, const std::string& argument,
                         const std::vector<std::string>& env, int timeout_seconds, int signal_after_ms,
                         int signal) {
+  std::vector<std::string> argv{program};
+  if (!argument.empty()) argv.push_back(argument);
+  return run_command(argv, env, timeout_seconds, signal_after_ms, signal);
+}
+
+ChildResult run_command(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                        int timeout_seconds, int signal_after_ms, int signal) {
+  std::string command_line;
+  for (const auto& word : argv) command_line += (command_line.empty() ? "" : " ") + word;
+  std::vector<char*> raw_argv;
+  for (const auto& word : argv) raw_argv.push_back(const_cast<char*>(word.c_str()));  // NOLINT: execvp's type
+  raw_argv.push_back(nullptr);
   const fs::path out_file = fs::path(scratch_dir("child")) / "out";
   const fs::path err_file = out_file.parent_path() / "err";
   const pid_t pid = ::fork();
@@ -92,11 +104,7 @@ ChildResult run_program(const std::string& program, const std::string& argument,
     ::dup2(out, 1);
     ::dup2(err, 2);
     for (const auto& entry : env) ::putenv(const_cast<char*>(entry.c_str()));  // NOLINT: child copy
-    if (argument.empty()) {
-      ::execl(program.c_str(), program.c_str(), nullptr);
-    } else {
-      ::execl(program.c_str(), program.c_str(), argument.c_str(), nullptr);
-    }
+    ::execvp(raw_argv[0], raw_argv.data());
     ::_exit(127);
   }
   const auto started = std::chrono::steady_clock::now();
@@ -113,8 +121,8 @@ ChildResult run_program(const std::string& program, const std::string& argument,
     if (elapsed > std::chrono::seconds(timeout_seconds)) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &raw, 0);
-      throw std::runtime_error("'" + program + " " + argument + "' did not finish in " +
-                               std::to_string(timeout_seconds) + " s");
+      throw std::runtime_error("'" + command_line + "' did not finish in " + std::to_string(timeout_seconds) +
+                               " s");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

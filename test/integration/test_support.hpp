@@ -42,6 +42,10 @@ ChildResult run_program(const std::string& program, const std::string& argument,
                         const std::vector<std::string>& env = {}, int timeout_seconds = 60,
                         int signal_after_ms = -1, int signal = 0);
 
+/// Runs `argv` (argv[0] looked up on PATH) like run_program.
+ChildResult run_command(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                        int timeout_seconds = 60, int signal_after_ms = -1, int signal = 0);
+
 /// Runs the jsii_test_child helper with `mode`.
 ChildResult run_child(const std::string& mode, const std::vector<std::string>& env = {},
                       int timeout_seconds = 60, int signal_after_ms = -1, int signal = 0);
