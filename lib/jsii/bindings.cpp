@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <jsii/bindings.hpp>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <utility>
 
+#include "bindings_shared.hpp"
 #include "kernel_shared.hpp"
 #include "wire_json.hpp"
 
@@ -88,7 +91,7 @@ const void* whole_object(const Object* object) {
 /// C++ implementations of generated interfaces, not created yet, that are parts of the same C++ object as
 /// `state` (`class Service : public Construct, public IConnectable`): they become facets of its kernel
 /// object.
-std::vector<std::shared_ptr<Object::State>> sibling_implementations(KernelShared& shared,
+std::vector<std::shared_ptr<Object::State>> sibling_implementations(BindingsShared& shared,
                                                                     const Object::State& state) {
   std::vector<std::shared_ptr<Object::State>> out;
   const void* whole = whole_object(state.owner);
@@ -122,7 +125,7 @@ void Access::create_now(Kernel& kernel, const std::shared_ptr<Object::State>& sh
   try {
     if (state.self != nullptr) collect_overrides(*state.type, state.self, options.overrides);
     if (!implementation && state.self != nullptr && derived_in_cpp(*state.type, state.self))
-      siblings = sibling_implementations(shared_of(kernel), state);
+      siblings = sibling_implementations(bindings_of(kernel), state);
     for (const auto& sibling : siblings) {
       std::vector<Override> more;
       collect_overrides(*sibling->type, sibling->self, more);
@@ -167,9 +170,48 @@ void Access::create_now(Kernel& kernel, const std::shared_ptr<Object::State>& sh
   }
 }
 
-void Access::realize(Kernel& kernel, const std::shared_ptr<Object::State>& state) {
+namespace {
+
+// Before every request: a construction that failed in a destructor fails this request, then the deferred
+// constructions happen, in order, so JS sees what TypeScript would have done.
+void before_request(Kernel& kernel) {
+  auto& bindings = bindings_of(kernel);
+  if (bindings.flushing) return;
+  if (bindings.deferred_failure) std::rethrow_exception(std::exchange(bindings.deferred_failure, nullptr));
+  while (!bindings.pending.empty()) {
+    const auto next = bindings.pending.front();  // a copy: realize pops it from the queue
+    Access::realize(kernel, next);
+  }
+}
+
+// A failure nobody asked about (no request followed it) is printed rather than lost.
+void at_shutdown(Kernel& kernel) noexcept {
+  const auto& bindings = Access::shared_of(kernel).bindings;
+  if (!bindings || !bindings->deferred_failure) return;
+  try {
+    std::rethrow_exception(bindings->deferred_failure);
+  } catch (const std::exception& e) {
+    std::cerr << "jsii: a construction failed and no later call reported it: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "jsii: a construction failed and no later call reported it\n";
+  }
+}
+
+}  // namespace
+
+BindingsShared& bindings_of(Kernel& kernel) {
   auto& shared = Access::shared_of(kernel);
-  const std::lock_guard lock(shared.mutex);
+  if (!shared.bindings) {
+    shared.bindings = std::make_shared<BindingsShared>();
+    shared.before_request = &before_request;
+    shared.at_shutdown = &at_shutdown;
+  }
+  return *shared.bindings;
+}
+
+void Access::realize(Kernel& kernel, const std::shared_ptr<Object::State>& state) {
+  const std::lock_guard lock(Access::shared_of(kernel).mutex);
+  auto& shared = bindings_of(kernel);
   if (!state->ref.empty()) return;
   if (!state->failure.empty()) {
     throw Error("this " + std::string(state->type != nullptr ? state->type->fqn : "object") +
@@ -206,9 +248,10 @@ void Access::realize(Kernel& kernel, const std::shared_ptr<Object::State>& state
 
 void Kernel::flush_pending() {
   const std::lock_guard lock(shared_->mutex);
-  if (shared_->flushing) return;
-  while (!shared_->pending.empty()) {
-    auto next = shared_->pending.front();
+  auto& bindings = detail::bindings_of(*this);
+  if (bindings.flushing) return;
+  while (!bindings.pending.empty()) {
+    auto next = bindings.pending.front();
     detail::Access::realize(*this, next);
   }
 }
@@ -223,9 +266,9 @@ void construct(Object& object, void* self, const TypeInfo& type, Wire args) {
   state->type = &type;
   state->pending = true;
   state->args = take_json(std::move(args));
-  auto& shared = Access::shared_of(Kernel::instance());
-  const std::lock_guard lock(shared.mutex);
-  shared.pending.push_back(state);
+  auto& kernel = Kernel::instance();
+  const std::lock_guard lock(Access::shared_of(kernel).mutex);
+  bindings_of(kernel).pending.push_back(state);
   Access::state_of(object) = std::move(state);
 }
 
@@ -234,10 +277,10 @@ void implement(Object& object, void* self, const TypeInfo& type) {
   state->owner = &object;
   state->self = self;
   state->type = &type;
-  auto& shared = Access::shared_of(Kernel::instance());
+  auto& kernel = Kernel::instance();
   {
-    const std::lock_guard lock(shared.mutex);
-    shared.implementations.push_back(state);
+    const std::lock_guard lock(Access::shared_of(kernel).mutex);
+    bindings_of(kernel).implementations.push_back(state);
   }
   Access::state_of(object) = std::move(state);
 }

@@ -2,9 +2,8 @@
 // outlives its kernel (a static destroyed after the kernel) does not touch freed memory.
 #pragma once
 
-#include <deque>
 #include <exception>
-#include <jsii/bindings.hpp>
+#include <jsii/any.hpp>
 #include <jsii/host_object.hpp>
 #include <jsii/kernel.hpp>
 #include <memory>
@@ -38,20 +37,21 @@ struct Object::State {
 
 namespace detail {
 
+struct BindingsShared;  // bindings.cpp
+
 struct KernelShared {
   /// Held for each whole exchange, callbacks included; recursive so host code may call the kernel.
   std::recursive_mutex mutex;
   /// id -> state; never shrinks except on `del`, like the kernel's own table.
   std::unordered_map<std::string, std::shared_ptr<Object::State>> objects;
-  /// Objects whose construction is deferred, in construction order; created before the next request.
-  std::deque<std::shared_ptr<Object::State>> pending;
-  bool flushing = false;
-  /// C++ implementations of generated interfaces not created in the kernel yet: a class constructed in the
-  /// same C++ object absorbs them (one kernel object, see Access::create_now).
-  std::vector<std::weak_ptr<Object::State>> implementations;
-  /// A deferred construction that failed where nothing could be thrown (a destructor): the next request
-  /// throws it.
-  std::exception_ptr deferred_failure;
+  /// The layer above (the generated bindings' deferred constructions, bindings.cpp) runs before every
+  /// request, except the requests it makes itself; the kernel knows nothing of what it does.
+  void (*before_request)(Kernel& kernel) = nullptr;
+  bool in_before_request = false;
+  /// ... and when the Kernel goes away (never throws).
+  void (*at_shutdown)(Kernel& kernel) noexcept = nullptr;
+  /// That layer's state (bindings.cpp), opaque here.
+  std::shared_ptr<BindingsShared> bindings;
 };
 
 /// Runtime-internal access to the private parts of Object and Kernel.

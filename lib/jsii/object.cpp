@@ -2,6 +2,7 @@
 #include <exception>
 #include <jsii/object.hpp>
 
+#include "bindings_shared.hpp"
 #include "kernel_shared.hpp"
 
 namespace jsii {
@@ -43,9 +44,10 @@ void Access::release(const Object& owner) noexcept {
   } catch (...) {
     if (std::uncaught_exceptions() > 0) return;
     try {
-      auto& shared = shared_of(Kernel::instance());
-      const std::lock_guard lock(shared.mutex);
-      if (!shared.deferred_failure) shared.deferred_failure = std::current_exception();
+      auto& kernel = Kernel::instance();
+      const std::lock_guard lock(shared_of(kernel).mutex);
+      auto& bindings = bindings_of(kernel);
+      if (!bindings.deferred_failure) bindings.deferred_failure = std::current_exception();
     } catch (...) {  // NOLINT(bugprone-empty-catch): no kernel at all; nothing left to report it to
     }
   }

@@ -80,6 +80,25 @@ ChildResult run_child(const std::string& mode, const std::vector<std::string>& e
   return run_program(JSII_TEST_CHILD_BINARY, mode, env, timeout_seconds, signal_after_ms, signal);
 }
 
+namespace {
+
+jsii::Json read_project_json(const std::string& name) {
+  const std::string path = std::string(PROJECT_SOURCE_DIR) + "/" + name;
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return jsii::Json::parse(in);
+}
+
+}  // namespace
+
+std::string locked_version(const std::string& package) {
+  return read_project_json("package-lock.json").at("packages").at("node_modules/" + package).at("version");
+}
+
+std::string jsii_runtime_version() {
+  return read_project_json("package.json").at("jsiiRuntime").at("version");
+}
+
 ChildResult run_program(const std::string& program, const std::string& argument,
                         const std::vector<std::string>& env, int timeout_seconds, int signal_after_ms,
                         int signal) {

@@ -10,6 +10,12 @@ namespace test_support {
 /// The process-wide kernel with aws-cdk-lib (and its dependencies) loaded.
 jsii::Kernel& cdk();
 
+/// The version package-lock.json pins for an npm package ("aws-cdk-lib", "constructs", ...).
+std::string locked_version(const std::string& package);
+
+/// The @jsii/runtime version package.json pins (jsiiRuntime.version).
+std::string jsii_runtime_version();
+
 /// A fresh, empty directory under the system temp dir.
 std::string scratch_dir(const std::string& label);
 

@@ -1,0 +1,49 @@
+// The state of one run of the kernel process, shared by the files that make up jsii::Kernel: process start
+// and stop (kernel.cpp), requests and callbacks (kernel_exchange.cpp), package loading (kernel_packages.cpp).
+#pragma once
+
+#include <exception>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kernel_process.hpp"
+#include "protocol.hpp"
+
+namespace jsii::detail {
+
+struct LoadedPackage {
+  std::string
+      version;  // cppcheck-suppress unusedStructMember ; read by shutdown() through a structured binding
+  int types = 0;
+  bool wants_index = false;  // loaded slowly and the kernel's index was missing: worth waiting for at exit
+};
+
+struct ManifestEntry {
+  std::string version;
+  std::string tarball;
+  std::vector<std::string> dependencies;
+};
+
+/// Everything about one run of the kernel process. Guarded by KernelShared::mutex.
+class KernelSession {
+ public:
+  enum class State { not_started, running, stopped };
+  State state = State::not_started;
+  std::string stop_reason;  // why requests can no longer be served
+  std::optional<KernelProcess> process;
+  Hello hello;
+  std::string cache_root;
+  std::map<std::string, LoadedPackage, std::less<>> loaded;
+  std::optional<std::map<std::string, ManifestEntry, std::less<>>> manifest;
+  std::vector<std::exception_ptr> host_failures;  // one slot per exchange in progress (nested for callbacks)
+};
+
+/// The environment variable `name`, or `fallback` when it is unset or empty.
+std::string env_or(const char* name, std::string fallback);
+
+/// Lines quoted as "\n  | line" (a kernel's stderr tail in an error message).
+std::string join_lines(const std::vector<std::string>& lines);
+
+}  // namespace jsii::detail
