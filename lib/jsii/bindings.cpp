@@ -185,7 +185,7 @@ void before_request(Kernel& kernel) {
 }
 
 // A failure nobody asked about (no request followed it) is printed rather than lost.
-void at_shutdown(Kernel& kernel) noexcept {
+void at_shutdown(const Kernel& kernel) noexcept {
   const auto& bindings = Access::shared_of(kernel).bindings;
   if (!bindings || !bindings->deferred_failure) return;
   try {
@@ -199,7 +199,7 @@ void at_shutdown(Kernel& kernel) noexcept {
 
 }  // namespace
 
-BindingsShared& bindings_of(Kernel& kernel) {
+BindingsShared& bindings_of(const Kernel& kernel) {
   auto& shared = Access::shared_of(kernel);
   if (!shared.bindings) {
     shared.bindings = std::make_shared<BindingsShared>();
@@ -266,7 +266,7 @@ void construct(Object& object, void* self, const TypeInfo& type, Wire args) {
   state->type = &type;
   state->pending = true;
   state->args = take_json(std::move(args));
-  auto& kernel = Kernel::instance();
+  const auto& kernel = Kernel::instance();
   const std::lock_guard lock(Access::shared_of(kernel).mutex);
   bindings_of(kernel).pending.push_back(state);
   Access::state_of(object) = std::move(state);
@@ -277,7 +277,7 @@ void implement(Object& object, void* self, const TypeInfo& type) {
   state->owner = &object;
   state->self = self;
   state->type = &type;
-  auto& kernel = Kernel::instance();
+  const auto& kernel = Kernel::instance();
   {
     const std::lock_guard lock(Access::shared_of(kernel).mutex);
     bindings_of(kernel).implementations.push_back(state);

@@ -25,6 +25,6 @@ struct BindingsShared {
 };
 
 /// `kernel`'s bindings state, made (and its hooks installed) on first use. Call with the kernel's mutex held.
-BindingsShared& bindings_of(Kernel& kernel);
+BindingsShared& bindings_of(const Kernel& kernel);
 
 }  // namespace jsii::detail

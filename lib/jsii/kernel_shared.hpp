@@ -49,7 +49,7 @@ struct KernelShared {
   void (*before_request)(Kernel& kernel) = nullptr;
   bool in_before_request = false;
   /// ... and when the Kernel goes away (never throws).
-  void (*at_shutdown)(Kernel& kernel) noexcept = nullptr;
+  void (*at_shutdown)(const Kernel& kernel) noexcept = nullptr;
   /// That layer's state (bindings.cpp), opaque here.
   std::shared_ptr<BindingsShared> bindings;
 };

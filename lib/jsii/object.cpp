@@ -44,7 +44,7 @@ void Access::release(const Object& owner) noexcept {
   } catch (...) {
     if (std::uncaught_exceptions() > 0) return;
     try {
-      auto& kernel = Kernel::instance();
+      const auto& kernel = Kernel::instance();
       const std::lock_guard lock(shared_of(kernel).mutex);
       auto& bindings = bindings_of(kernel);
       if (!bindings.deferred_failure) bindings.deferred_failure = std::current_exception();
