@@ -189,6 +189,36 @@ std::string interfaces_list(const Analysis& a, const Type& t) {
   return out + ">";
 }
 
+/// The one method a C++ implementation of interface `t` must write, when that is all it must write (no
+/// properties): such interfaces accept a C++ callable (`jsii::implement<I>(lambda)`).
+const Method* single_method_to_implement(const Analysis& a, const Type& t) {
+  const auto required = a.must_override(t.fqn);
+  if (required.size() != 1) return nullptr;
+  for (const auto& m : a.members(t.fqn)) {
+    if (m.method != nullptr && !m.method->is_static && m.method->name == required.front()) return m.method;
+  }
+  return nullptr;
+}
+
+/// `I::jsii_callable<F>`: implements the interface's one method by calling `F`. A template, so it costs
+/// nothing where no callable is used.
+void define_callable(const Analysis& a, const Type& t, const Method& method, std::string& out) {
+  const std::string name = cpp_identifier(method.name);
+  std::string arguments;
+  for (const auto& p : method.parameters)
+    arguments += (arguments.empty() ? "" : ", ") + cpp_identifier(p.name);
+  out += "\ntemplate <class jsii_F>\nclass " + t.name + "::jsii_callable final : public " + t.name + " {\n";
+  out += " public:\n";
+  out += "  explicit jsii_callable(jsii_F jsii_f) : jsii_f_(std::move(jsii_f)) {}\n";
+  out += "  using " + t.name + "::" + name + ";\n";
+  // The return type is spelled dependent on jsii_F: its definition need only be complete where a callable is
+  // made (the interface's user header includes it), not wherever this definition is included.
+  out += "  ::jsii::detail::dependent_t<jsii_F, " + return_type(a, method) + "> " + name + "(" +
+         parameter_list(a, method.parameters) + ") const override {\n";
+  out += "    return jsii_f_(" + arguments + ");\n  }\n\n";
+  out += " private:\n  mutable jsii_F jsii_f_;\n};\n";
+}
+
 void class_body(const Analysis& a, const Type& t, std::string& out) {
   const bool is_interface = t.kind == Type::Kind::interface;
   const std::string base = base_of(a, t);
@@ -226,6 +256,11 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
     into += "\n";
     declare_member(a, m, into);
   }
+  const Method* callable = is_interface ? single_method_to_implement(a, t) : nullptr;
+  if (callable != nullptr) {
+    out += "\n  /// A C++ callable as this interface (`jsii::implement<" + t.name + ">([] { ... })`).\n";
+    out += "  template <class jsii_F>\n  class jsii_callable;\n";
+  }
   out += "\n protected:\n";
   if (is_interface) {
     out += "  /// For C++ implementations: `class MyThing : public " + t.name + " { ... };`\n";
@@ -234,6 +269,7 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
   out += "  explicit " + t.name + "(::jsii::NoInit jsii_tag) : " + base + "(jsii_tag) {}\n";
   out += protected_part;
   out += "\n private:\n  struct jsii_impl;\n  friend struct jsii_impl;\n};\n";
+  if (callable != nullptr) define_callable(a, t, *callable, out);
 }
 
 void struct_body(const Analysis& a, const Type& t, std::string& out) {
@@ -249,6 +285,13 @@ void struct_body(const Analysis& a, const Type& t, std::string& out) {
     out += "  " + (field->optional ? "std::optional<" + type + ">" : "::jsii::Required<" + type + ">") + " " +
            cpp_identifier(field->name) + (field->optional ? "{};\n" : ";\n");
   }
+  out += "\n  /// Field by field (handles compare by object identity).\n";
+  out += "  friend bool operator==(const " + t.name + "&, const " + t.name + "&) = default;\n";
+  out += "  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<" + t.name + ">()`, `any.as<" + t.name +
+         ">()`.\n";
+  out += "  static ::jsii::Any jsii_to_any(const " + t.name + "& jsii_value);\n";
+  out += "  static " + t.name + " jsii_from_any(const ::jsii::Any& jsii_value);\n";
+  out += "  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);\n";
   const auto ancestors = a.all_interfaces(t.fqn);
   if (!ancestors.empty())
     out += "\n  // A " + t.name + " is usable wherever a struct it extends is expected.\n";
@@ -277,6 +320,7 @@ void std_includes(const std::string& body, std::string& out) {
                                                          {"std::string_view", "<string_view>"},
                                                          {"std::variant<", "<variant>"},
                                                          {"std::vector<", "<vector>"},
+                                                         {"std::move(", "<utility>"},
                                                          {"::jsii::Any", "<jsii/any.hpp>"},
                                                          {"::jsii::Required<", "<jsii/required.hpp>"},
                                                          {"::jsii::Box<", "<jsii/box.hpp>"}};
@@ -581,6 +625,18 @@ void define_struct_conversions(const Analysis& a, const Type& t, std::string& ou
   }
 }
 
+/// The struct as a jsii `any` and back (`jsii::Any(props)`, `any.is<T>()`, `any.as<T>()`).
+void define_struct_any(const Type& t, std::string& out) {
+  // Trailing return types: `::jsii::Any ::ns::T::f` would parse as `::jsii::Any::ns::T::f`.
+  const std::string marshal = "::jsii::detail::Marshal<" + t.cpp + ">";
+  out += "auto " + t.cpp + "::jsii_to_any(const " + t.cpp + "& jsii_value) -> ::jsii::Any {\n  return " +
+         "::jsii::detail::any_from_wire(" + marshal + "::to(jsii_value));\n}\n";
+  out += "auto " + t.cpp + "::jsii_from_any(const ::jsii::Any& jsii_value) -> " + t.cpp + " {\n  return " +
+         marshal + "::from(::jsii::detail::any_view(jsii_value));\n}\n";
+  out += "auto " + t.cpp + "::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {\n  return " +
+         marshal + "::accepts(::jsii::detail::any_view(jsii_value));\n}\n\n";
+}
+
 void define_struct_marshal(const Analysis& a, const Type& t, std::string& out) {
   const auto fields = a.struct_fields(t.fqn);
   out += "Wire Marshal<" + t.cpp + ">::to([[maybe_unused]] const " + t.cpp + "& jsii_value) {\n";
@@ -648,6 +704,7 @@ std::string emit_definitions(const Analysis& a, const Type& t) {
       out += "namespace jsii::detail {\n\n";
       define_struct_marshal(a, t, out);
       out += "}  // namespace jsii::detail\n\n";
+      define_struct_any(t, out);
       break;
     case Type::Kind::enum_:
       out += "namespace jsii::detail {\n\n";

@@ -1,6 +1,7 @@
 // jsii `any` and `json`: a JSON value (or a kernel object) without exposing a JSON library in headers.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <jsii/object.hpp>
 #include <map>
@@ -37,6 +38,13 @@ class Any {
   Any(const std::map<std::string, Any>& fields);
   /// A kernel object (any generated class or interface handle).
   Any(const Object& object);
+  Any(Date value);  ///< a jsii date
+  /// A generated struct: `jsii::Any(s3::LifecycleRule{...})`.
+  template <class T>
+  requires requires(const T& value) {
+    { T::jsii_to_any(value) } -> std::same_as<Any>;
+  }
+  Any(const T& value) : Any(T::jsii_to_any(value)) {}  // NOLINT(google-explicit-constructor)
   template <class T>
   requires(std::is_base_of_v<Object, T> && !std::is_same_v<T, Object>) Any(const T& handle)
       : Any(static_cast<const Object&>(handle)) {}
@@ -59,10 +67,20 @@ class Any {
   [[nodiscard]] bool is_array() const;
   [[nodiscard]] bool is_object() const;  ///< a JSON object (not a kernel object)
   [[nodiscard]] bool is_ref() const;     ///< a kernel object
+  [[nodiscard]] bool is_date() const;
+  /// Whether it holds a `T` (a generated struct: an object with `T`'s required fields).
+  template <class T>
+  requires requires(const Any& any) { T::jsii_accepts_any(any); }
+  [[nodiscard]] bool is() const { return T::jsii_accepts_any(*this); }
   [[nodiscard]] bool as_bool() const;
   [[nodiscard]] double as_number() const;
   [[nodiscard]] std::string as_string() const;
   [[nodiscard]] Object as_ref() const;
+  [[nodiscard]] Date as_date() const;
+  /// The generated struct `T` it holds (throws jsii::Error naming what is missing when it is not one).
+  template <class T>
+  requires requires(const Any& any) { T::jsii_from_any(any); }
+  [[nodiscard]] T as() const { return T::jsii_from_any(*this); }
   [[nodiscard]] std::size_t size() const;                    ///< array or object size
   [[nodiscard]] Any operator[](std::size_t index) const;     ///< array element
   [[nodiscard]] Any operator[](std::string_view key) const;  ///< object field (null when missing)

@@ -156,6 +156,9 @@ struct Marshal<Any> {
 };
 
 Wire object_to(const Object& value);
+/// A jsii `any` holding a wire value (a struct's `jsii_to_any`), and the wire value an `any` holds.
+Any any_from_wire(Wire value);
+WireView any_view(const Any& value);
 bool is_instance_ref(WireView value, std::string_view fqn);
 bool is_ref(WireView value);
 Object object_from(WireView value, std::string_view expected);

@@ -21,6 +21,7 @@ class Box {
   ~Box() = default;
 
   [[nodiscard]] const T& get() const noexcept { return *value_; }
+  friend bool operator==(const Box& a, const Box& b) { return *a.value_ == *b.value_; }
   const T& operator*() const noexcept { return *value_; }
   const T* operator->() const noexcept { return value_.get(); }
 

@@ -34,6 +34,13 @@ class Kernel;
 namespace detail {
 struct TypeInfo;
 struct Access;
+/// `T`, spelled as depending on `D`: in a template, checks that need `T` complete wait for instantiation.
+template <class D, class T>
+struct dependent {
+  using type = T;
+};
+template <class D, class T>
+using dependent_t = typename dependent<D, T>::type;
 }  // namespace detail
 
 /// Tag: wrap an existing kernel object (results of calls, `jsii::cast`).

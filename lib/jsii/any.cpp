@@ -1,9 +1,11 @@
 #include <jsii/any.hpp>
+#include <jsii/bindings.hpp>
 #include <jsii/errors.hpp>
 #include <jsii/kernel.hpp>
 #include <jsii/wire.hpp>
 
 #include "kernel_shared.hpp"
+#include "wire_json.hpp"
 
 namespace jsii {
 
@@ -34,6 +36,7 @@ Any::Any(const std::map<std::string, Any>& fields) : value_(make(Json::object())
   for (const auto& [key, item] : fields) value_->json[key] = item.value_->json;
 }
 Any::Any(const Object& object) : value_(make(wire::byref(object.jsii_ref()))) {}
+Any::Any(Date value) : value_(make(wire::date(value))) {}
 
 Any Any::array(std::vector<Any> items) { return Any(std::move(items)); }
 Any Any::object(const std::map<std::string, Any>& fields) { return Any(fields); }
@@ -62,7 +65,8 @@ bool Any::is_number() const { return value_ && value_->json.is_number(); }
 bool Any::is_string() const { return value_ && value_->json.is_string(); }
 bool Any::is_array() const { return value_ && value_->json.is_array(); }
 bool Any::is_ref() const { return value_ && wire::is_byref(value_->json); }
-bool Any::is_object() const { return value_ && value_->json.is_object() && !is_ref(); }
+bool Any::is_object() const { return value_ && value_->json.is_object() && !is_ref() && !is_date(); }
+bool Any::is_date() const { return value_ && wire::is_date(value_->json); }
 
 namespace {
 [[noreturn]] void wrong(const char* expected, const Json& got) {
@@ -82,6 +86,10 @@ double Any::as_number() const {
 std::string Any::as_string() const {
   if (!is_string()) wrong("a string", value_->json);
   return value_->json.get<std::string>();
+}
+Date Any::as_date() const {
+  if (!is_date()) wrong("a date", value_->json);
+  return wire::as_date(value_->json);
 }
 Object Any::as_ref() const {
   if (!is_ref()) wrong("an object reference", value_->json);
@@ -109,6 +117,9 @@ std::string Any::dump() const { return value_ ? value_->json.dump() : "null"; }
 bool operator==(const Any& a, const Any& b) { return a.value_->json == b.value_->json; }
 
 namespace detail {
+
+Any any_from_wire(Wire value) { return any_from_json(take_json(std::move(value))); }
+WireView any_view(const Any& value) { return view_of(Access::any_value(value)); }
 
 Any any_from_json(Json json) {
   Any out;

@@ -440,6 +440,15 @@ bool is_instance(const Object& object, std::string_view fqn) {
   return false;
 }
 
+Object with_interface(const Object& object, std::string_view fqn) {
+  if (!object) throw Error("jsii::unsafe_cast of an empty handle");
+  (void)object.jsii_ref();  // exists in the kernel
+  const std::lock_guard lock(Access::shared_of(Kernel::instance()).mutex);
+  auto& interfaces = Access::state_of(object)->ref.interfaces;
+  if (std::ranges::find(interfaces, fqn) == interfaces.end()) interfaces.emplace_back(fqn);
+  return object;
+}
+
 void retain(std::shared_ptr<Object> object) {
   static std::mutex mutex;
   static auto* kept = new std::vector<std::shared_ptr<Object>>();  // NOLINT: alive until exit, on purpose

@@ -8,6 +8,8 @@
 #include <aws_cdk_lib/CfnElement.hpp>
 #include <aws_cdk_lib/Duration.hpp>
 #include <aws_cdk_lib/IAspect.hpp>
+#include <aws_cdk_lib/IStableStringProducer.hpp>
+#include <aws_cdk_lib/Lazy.hpp>
 #include <aws_cdk_lib/Stack.hpp>
 #include <aws_cdk_lib/Tags.hpp>
 #include <aws_cdk_lib/aws_ec2/Connections.hpp>
@@ -30,7 +32,11 @@
 #include <jsii/cast.hpp>
 #include <jsii/errors.hpp>
 #include <jsii/kernel.hpp>
+#include <constructs/IValidation.hpp>
+#include <jsii/errors.hpp>
 #include <jsii_fixture/Account.hpp>
+#include <jsii_fixture/IShape.hpp>
+#include <jsii_fixture/PointProps.hpp>
 #include <jsii_fixture/Inspector.hpp>
 #include <jsii_fixture/Keywords.hpp>
 #include <jsii_fixture/Money.hpp>
@@ -75,6 +81,21 @@ TEST(DocExamples, ReadmeUsingTheRuntimeDirectly) {
   kernel.invoke(app, "synth");
 
   EXPECT_EQ(stack.fqn(), "aws-cdk-lib.Stack");
+}
+
+TEST(DocExamples, ReadmeCallbacksAreLambdas) {
+  const cdk::App app;
+  const cdk::Stack stack(app, "Lambdas");
+  const std::string stage = "prod";
+  const s3::Bucket logs(stack, "Logs", {.bucketName = cdk::Lazy::string(
+      jsii::implement<cdk::IStableStringProducer>([=] { return "logs-" + stage; }))});
+  stack.node().addValidation(jsii::implement<constructs::IValidation>([=] {
+    return logs.node().children().empty() ? std::vector<std::string>{"no bucket resource"} : std::vector<std::string>{};
+  }));
+
+  // The producer ran during synth (after the lambda's scope would have ended in a real app: captured by value).
+  const auto tmpl = cdk::assertions::Template::fromStack(stack);
+  tmpl.hasResourceProperties("AWS::S3::Bucket", jsii::Any::object({{"BucketName", "logs-prod"}}));
 }
 
 // --- docs/bindings.md --------------------------------------------------------------------------------------
@@ -131,6 +152,19 @@ TEST(DocExamples, BindingsAnyAndJson) {
   double value = nested["inner"]["deep"]["value"].as_number();  // 42; nested.dump() is compact JSON
 
   EXPECT_EQ(value, 42);
+}
+
+TEST(DocExamples, BindingsAnyHoldsStructsAndDates) {
+  const jsii::Any point = fx::PointProps{.x = 1, .y = 2};  // a struct where jsii says `any`
+  if (point.is<fx::PointProps>()) std::cout << point.as<fx::PointProps>().x.get() << "\n";
+  const jsii::Any when = fx::Values::millennium();  // a date
+  std::cout << fx::Values::typeOf(when) << "\n";     // "date"
+
+  EXPECT_TRUE(point.is<fx::PointProps>());
+  EXPECT_EQ(point.as<fx::PointProps>(), (fx::PointProps{.x = 1, .y = 2}));
+  EXPECT_EQ(fx::Values::typeOf(when), "date");
+  EXPECT_EQ(fx::Values::echo(point).as<fx::PointProps>(), (fx::PointProps{.x = 1, .y = 2}));
+  EXPECT_EQ(fx::Values::typeOf(point), "object");
 }
 
 TEST(DocExamples, BindingsArraysMapsDatesVariadic) {
@@ -217,6 +251,48 @@ TEST(DocExamples, BindingsClassImplementingInterfaces) {
       jsii::Any::object({{"FromPort", 5432}, {"Description", "api to database"}}));
   EXPECT_EQ(static_cast<const constructs::Construct&>(api).jsii_ref().id,
             static_cast<const ec2::IConnectable&>(api).jsii_ref().id);
+}
+
+TEST(DocExamples, BindingsInterfacesAsLambdas) {
+  const cdk::App app;
+  const cdk::Stack stack(app, "Lambdas");
+  const std::string stage = "dev";
+  const auto counter = std::make_shared<int>(0);
+  const s3::Bucket logs(stack, "Logs", {.bucketName = cdk::Lazy::string(
+      jsii::implement<cdk::IStableStringProducer>([=] { return "logs-" + stage; }))});
+  stack.node().addValidation(jsii::implement<constructs::IValidation>([=] {
+    return stage.empty() ? std::vector<std::string>{"stage is empty"} : std::vector<std::string>{};
+  }));
+  cdk::Aspects::of(stack).add(jsii::implement<cdk::IAspect>([counter](const constructs::IConstruct& node) {
+    if (jsii::cast<s3::CfnBucket>(node)) ++*counter;  // counter: a std::shared_ptr<int>, alive after this scope
+  }));
+
+  (void)app.synth();
+  EXPECT_EQ(*counter, 1);
+  // A validation that fails stops synth with its message.
+  const cdk::Stack empty(app, "Empty");
+  empty.node().addValidation(jsii::implement<constructs::IValidation>([] {
+    return std::vector<std::string>{"the stack is empty"};
+  }));
+  try {
+    (void)app.synth({.force = true});
+    FAIL() << "a failing validation let synth succeed";
+  } catch (const jsii::JsError& e) {
+    EXPECT_NE(std::string(e.what()).find("the stack is empty"), std::string::npos) << e.what();
+  }
+}
+
+TEST(DocExamples, BindingsUnsafeCast) {
+  const jsii::Any literal = fx::Shapes::anonymousTriangle();  // { sides: 3, area: () => 6 } as `any`
+  const auto triangle = jsii::unsafe_cast<fx::IShape>(literal.as_ref());
+  std::cout << triangle.area() << "\n";  // 6
+
+  EXPECT_EQ(triangle.area(), 6);
+  EXPECT_EQ(triangle.sides(), 3);
+  // A new literal has no type information to check; the one unsafe_cast took is known as an IShape from then on.
+  EXPECT_FALSE(jsii::cast<fx::IShape>(fx::Shapes::anonymousTriangle().as_ref()).has_value());
+  EXPECT_TRUE(jsii::cast<fx::IShape>(literal.as_ref()).has_value());
+  EXPECT_EQ(fx::Shapes::totalArea({triangle, fx::Shapes::square(2)}), 10);
 }
 
 TEST(DocExamples, BindingsDownCasting) {

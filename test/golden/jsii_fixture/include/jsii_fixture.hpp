@@ -15,9 +15,11 @@
 #include <jsii_fixture/Greeter.hpp>
 #include <jsii_fixture/Greeting.hpp>
 #include <jsii_fixture/IGreeter.hpp>
+#include <jsii_fixture/IListener.hpp>
 #include <jsii_fixture/INamed.hpp>
 #include <jsii_fixture/IPolyglot.hpp>
 #include <jsii_fixture/IShape.hpp>
+#include <jsii_fixture/ITransform.hpp>
 #include <jsii_fixture/Inspector.hpp>
 #include <jsii_fixture/KeywordOptions.hpp>
 #include <jsii_fixture/Keywords.hpp>
@@ -28,6 +30,7 @@
 #include <jsii_fixture/Outer.hpp>
 #include <jsii_fixture/Outer_InnerProps.hpp>
 #include <jsii_fixture/Outer_Mode.hpp>
+#include <jsii_fixture/Pipeline.hpp>
 #include <jsii_fixture/PointProps.hpp>
 #include <jsii_fixture/Profile.hpp>
 #include <jsii_fixture/Sentinel.hpp>

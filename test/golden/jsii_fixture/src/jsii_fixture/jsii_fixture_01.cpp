@@ -7,9 +7,11 @@
 #include <jsii_fixture/detail/BaseOptions.hpp>
 #include <jsii_fixture/detail/CollisionProps.hpp>
 #include <jsii_fixture/detail/IGreeter.hpp>
+#include <jsii_fixture/detail/IListener.hpp>
 #include <jsii_fixture/detail/INamed.hpp>
 #include <jsii_fixture/detail/IPolyglot.hpp>
 #include <jsii_fixture/detail/IShape.hpp>
+#include <jsii_fixture/detail/ITransform.hpp>
 #include <jsii_fixture/detail/KeywordOptions.hpp>
 #include <jsii_fixture/detail/LeafProps.hpp>
 #include <jsii_fixture/detail/MiddleOptions.hpp>
@@ -64,6 +66,16 @@ bool Marshal<::jsii_fixture::AccountStatement>::accepts(WireView jsii_value) {
 
 }  // namespace jsii::detail
 
+auto ::jsii_fixture::AccountStatement::jsii_to_any(const ::jsii_fixture::AccountStatement& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::AccountStatement>::to(jsii_value));
+}
+auto ::jsii_fixture::AccountStatement::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::AccountStatement {
+  return ::jsii::detail::Marshal<::jsii_fixture::AccountStatement>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::AccountStatement::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::AccountStatement>::accepts(::jsii::detail::any_view(jsii_value));
+}
+
 namespace jsii::detail {
 
 Wire Marshal<::jsii_fixture::ArtifactEntry>::to([[maybe_unused]] const ::jsii_fixture::ArtifactEntry& jsii_value) {
@@ -84,6 +96,16 @@ bool Marshal<::jsii_fixture::ArtifactEntry>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::ArtifactEntry::jsii_to_any(const ::jsii_fixture::ArtifactEntry& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::ArtifactEntry>::to(jsii_value));
+}
+auto ::jsii_fixture::ArtifactEntry::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::ArtifactEntry {
+  return ::jsii::detail::Marshal<::jsii_fixture::ArtifactEntry>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::ArtifactEntry::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::ArtifactEntry>::accepts(::jsii::detail::any_view(jsii_value));
+}
 
 namespace jsii::detail {
 
@@ -106,6 +128,16 @@ bool Marshal<::jsii_fixture::AssetProperties>::accepts(WireView jsii_value) {
 
 }  // namespace jsii::detail
 
+auto ::jsii_fixture::AssetProperties::jsii_to_any(const ::jsii_fixture::AssetProperties& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::AssetProperties>::to(jsii_value));
+}
+auto ::jsii_fixture::AssetProperties::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::AssetProperties {
+  return ::jsii::detail::Marshal<::jsii_fixture::AssetProperties>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::AssetProperties::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::AssetProperties>::accepts(::jsii::detail::any_view(jsii_value));
+}
+
 namespace jsii::detail {
 
 Wire Marshal<::jsii_fixture::BaseOptions>::to([[maybe_unused]] const ::jsii_fixture::BaseOptions& jsii_value) {
@@ -126,6 +158,16 @@ bool Marshal<::jsii_fixture::BaseOptions>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::BaseOptions::jsii_to_any(const ::jsii_fixture::BaseOptions& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::BaseOptions>::to(jsii_value));
+}
+auto ::jsii_fixture::BaseOptions::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::BaseOptions {
+  return ::jsii::detail::Marshal<::jsii_fixture::BaseOptions>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::BaseOptions::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::BaseOptions>::accepts(::jsii::detail::any_view(jsii_value));
+}
 
 namespace jsii::detail {
 
@@ -157,6 +199,59 @@ bool Marshal<::jsii_fixture::CollisionProps>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::CollisionProps::jsii_to_any(const ::jsii_fixture::CollisionProps& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::CollisionProps>::to(jsii_value));
+}
+auto ::jsii_fixture::CollisionProps::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::CollisionProps {
+  return ::jsii::detail::Marshal<::jsii_fixture::CollisionProps>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::CollisionProps::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::CollisionProps>::accepts(::jsii::detail::any_view(jsii_value));
+}
+
+namespace jsii_fixture {
+
+struct IListener::jsii_impl {
+  static const void* jsii_probe() {
+    static const auto* jsii_instance = new IListener(::jsii::NoInit{});  // NOLINT: lives until exit
+    return jsii_instance;
+  }
+
+  static void jsii_collect([[maybe_unused]] const void* jsii_s, [[maybe_unused]] const void* jsii_p,
+                           [[maybe_unused]] std::vector<::jsii::Override>& jsii_out) {
+    [[maybe_unused]] const auto* jsii_self = static_cast<const IListener*>(jsii_s);
+    [[maybe_unused]] const auto* jsii_probe = static_cast<const IListener*>(jsii_p);
+    if (::jsii::detail::overridden<void(const std::string&) const>(jsii_self, jsii_probe, &IListener::notify)) {
+      ::jsii::detail::add_override(jsii_out, false, "notify");
+    }
+  }
+
+  static ::jsii::detail::Wire jsii_dispatch(void* jsii_s, const ::jsii::detail::Call& jsii_call) {
+    [[maybe_unused]] auto& jsii_self = *static_cast<IListener*>(jsii_s);
+    if (jsii_call.name == "notify") {
+      jsii_self.notify(::jsii::detail::from_wire<std::string>(::jsii::detail::arg(jsii_call.args, 0)));
+      return {};
+    }
+    ::jsii::detail::unknown_member(jsii_type(), jsii_call);
+  }
+};
+
+const ::jsii::detail::TypeInfo& IListener::jsii_type() {
+  static constexpr std::string_view jsii_must_override[] = {"notify"};
+  static const ::jsii::detail::TypeInfo jsii_info{"jsii-fixture.IListener", true, &::jsii_fixture::jsii_detail::load, &jsii_impl::jsii_collect, &jsii_impl::jsii_dispatch, &jsii_impl::jsii_probe, jsii_must_override};
+  return jsii_info;
+}
+
+IListener::IListener() : ::jsii::Object(::jsii::NoInit{}) { ::jsii::detail::implement(*this, this, jsii_type()); }
+
+void IListener::notify(const std::string& event) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(event));
+  (void)::jsii::detail::invoke(*this, "notify", std::move(jsii_args));
+}
+
+}  // namespace jsii_fixture
 
 namespace jsii_fixture {
 
@@ -358,6 +453,48 @@ double IShape::area() const {
 
 }  // namespace jsii_fixture
 
+namespace jsii_fixture {
+
+struct ITransform::jsii_impl {
+  static const void* jsii_probe() {
+    static const auto* jsii_instance = new ITransform(::jsii::NoInit{});  // NOLINT: lives until exit
+    return jsii_instance;
+  }
+
+  static void jsii_collect([[maybe_unused]] const void* jsii_s, [[maybe_unused]] const void* jsii_p,
+                           [[maybe_unused]] std::vector<::jsii::Override>& jsii_out) {
+    [[maybe_unused]] const auto* jsii_self = static_cast<const ITransform*>(jsii_s);
+    [[maybe_unused]] const auto* jsii_probe = static_cast<const ITransform*>(jsii_p);
+    if (::jsii::detail::overridden<double(double) const>(jsii_self, jsii_probe, &ITransform::apply)) {
+      ::jsii::detail::add_override(jsii_out, false, "apply");
+    }
+  }
+
+  static ::jsii::detail::Wire jsii_dispatch(void* jsii_s, const ::jsii::detail::Call& jsii_call) {
+    [[maybe_unused]] auto& jsii_self = *static_cast<ITransform*>(jsii_s);
+    if (jsii_call.name == "apply") {
+      return ::jsii::detail::to_wire(jsii_self.apply(::jsii::detail::from_wire<double>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    ::jsii::detail::unknown_member(jsii_type(), jsii_call);
+  }
+};
+
+const ::jsii::detail::TypeInfo& ITransform::jsii_type() {
+  static constexpr std::string_view jsii_must_override[] = {"apply"};
+  static const ::jsii::detail::TypeInfo jsii_info{"jsii-fixture.ITransform", true, &::jsii_fixture::jsii_detail::load, &jsii_impl::jsii_collect, &jsii_impl::jsii_dispatch, &jsii_impl::jsii_probe, jsii_must_override};
+  return jsii_info;
+}
+
+ITransform::ITransform() : ::jsii::Object(::jsii::NoInit{}) { ::jsii::detail::implement(*this, this, jsii_type()); }
+
+double ITransform::apply(double value) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(value));
+  return ::jsii::detail::from_wire<double>(::jsii::detail::invoke(*this, "apply", std::move(jsii_args)));
+}
+
+}  // namespace jsii_fixture
+
 namespace jsii::detail {
 
 Wire Marshal<::jsii_fixture::KeywordOptions>::to([[maybe_unused]] const ::jsii_fixture::KeywordOptions& jsii_value) {
@@ -382,6 +519,16 @@ bool Marshal<::jsii_fixture::KeywordOptions>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::KeywordOptions::jsii_to_any(const ::jsii_fixture::KeywordOptions& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::KeywordOptions>::to(jsii_value));
+}
+auto ::jsii_fixture::KeywordOptions::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::KeywordOptions {
+  return ::jsii::detail::Marshal<::jsii_fixture::KeywordOptions>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::KeywordOptions::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::KeywordOptions>::accepts(::jsii::detail::any_view(jsii_value));
+}
 
 ::jsii_fixture::LeafProps::operator ::jsii_fixture::BaseOptions() const {
   return ::jsii_fixture::BaseOptions{
@@ -438,6 +585,16 @@ bool Marshal<::jsii_fixture::LeafProps>::accepts(WireView jsii_value) {
 
 }  // namespace jsii::detail
 
+auto ::jsii_fixture::LeafProps::jsii_to_any(const ::jsii_fixture::LeafProps& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::LeafProps>::to(jsii_value));
+}
+auto ::jsii_fixture::LeafProps::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::LeafProps {
+  return ::jsii::detail::Marshal<::jsii_fixture::LeafProps>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::LeafProps::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::LeafProps>::accepts(::jsii::detail::any_view(jsii_value));
+}
+
 ::jsii_fixture::MiddleOptions::operator ::jsii_fixture::BaseOptions() const {
   return ::jsii_fixture::BaseOptions{
       .id = this->id,
@@ -467,6 +624,16 @@ bool Marshal<::jsii_fixture::MiddleOptions>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::MiddleOptions::jsii_to_any(const ::jsii_fixture::MiddleOptions& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::MiddleOptions>::to(jsii_value));
+}
+auto ::jsii_fixture::MiddleOptions::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::MiddleOptions {
+  return ::jsii::detail::Marshal<::jsii_fixture::MiddleOptions>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::MiddleOptions::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::MiddleOptions>::accepts(::jsii::detail::any_view(jsii_value));
+}
 
 namespace jsii::detail {
 
@@ -503,6 +670,16 @@ bool Marshal<::jsii_fixture::PointProps>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::PointProps::jsii_to_any(const ::jsii_fixture::PointProps& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::PointProps>::to(jsii_value));
+}
+auto ::jsii_fixture::PointProps::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::PointProps {
+  return ::jsii::detail::Marshal<::jsii_fixture::PointProps>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::PointProps::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::PointProps>::accepts(::jsii::detail::any_view(jsii_value));
+}
 
 namespace jsii::detail {
 
@@ -642,4 +819,14 @@ bool Marshal<::jsii_fixture::TemplateProperties>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::TemplateProperties::jsii_to_any(const ::jsii_fixture::TemplateProperties& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::TemplateProperties>::to(jsii_value));
+}
+auto ::jsii_fixture::TemplateProperties::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::TemplateProperties {
+  return ::jsii::detail::Marshal<::jsii_fixture::TemplateProperties>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::TemplateProperties::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::TemplateProperties>::accepts(::jsii::detail::any_view(jsii_value));
+}
 

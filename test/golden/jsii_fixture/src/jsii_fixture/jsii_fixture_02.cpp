@@ -13,9 +13,11 @@
 #include <jsii_fixture/detail/Composition.hpp>
 #include <jsii_fixture/detail/Greeting.hpp>
 #include <jsii_fixture/detail/IGreeter.hpp>
+#include <jsii_fixture/detail/IListener.hpp>
 #include <jsii_fixture/detail/INamed.hpp>
 #include <jsii_fixture/detail/IPolyglot.hpp>
 #include <jsii_fixture/detail/IShape.hpp>
+#include <jsii_fixture/detail/ITransform.hpp>
 #include <jsii_fixture/detail/Inspector.hpp>
 #include <jsii_fixture/detail/KeywordOptions.hpp>
 #include <jsii_fixture/detail/Keywords.hpp>
@@ -25,6 +27,7 @@
 #include <jsii_fixture/detail/Outer.hpp>
 #include <jsii_fixture/detail/Outer_InnerProps.hpp>
 #include <jsii_fixture/detail/Outer_Mode.hpp>
+#include <jsii_fixture/detail/Pipeline.hpp>
 #include <jsii_fixture/detail/PointProps.hpp>
 #include <jsii_fixture/detail/Profile.hpp>
 #include <jsii_fixture/detail/Sentinel.hpp>
@@ -220,6 +223,16 @@ bool Marshal<::jsii_fixture::AccountProps>::accepts(WireView jsii_value) {
 }
 
 }  // namespace jsii::detail
+
+auto ::jsii_fixture::AccountProps::jsii_to_any(const ::jsii_fixture::AccountProps& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::AccountProps>::to(jsii_value));
+}
+auto ::jsii_fixture::AccountProps::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::AccountProps {
+  return ::jsii::detail::Marshal<::jsii_fixture::AccountProps>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::AccountProps::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::AccountProps>::accepts(::jsii::detail::any_view(jsii_value));
+}
 
 namespace jsii_fixture {
 
@@ -779,6 +792,16 @@ bool Marshal<::jsii_fixture::Outer_InnerProps>::accepts(WireView jsii_value) {
 
 }  // namespace jsii::detail
 
+auto ::jsii_fixture::Outer_InnerProps::jsii_to_any(const ::jsii_fixture::Outer_InnerProps& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::Outer_InnerProps>::to(jsii_value));
+}
+auto ::jsii_fixture::Outer_InnerProps::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::Outer_InnerProps {
+  return ::jsii::detail::Marshal<::jsii_fixture::Outer_InnerProps>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::Outer_InnerProps::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::Outer_InnerProps>::accepts(::jsii::detail::any_view(jsii_value));
+}
+
 namespace jsii::detail {
 
 namespace {
@@ -793,6 +816,74 @@ Wire Marshal<::jsii_fixture::Outer_Mode>::to(::jsii_fixture::Outer_Mode value) {
 bool Marshal<::jsii_fixture::Outer_Mode>::accepts(WireView value) { return enum_accepts("jsii-fixture.Outer.Mode", value); }
 
 }  // namespace jsii::detail
+
+namespace jsii_fixture {
+
+struct Pipeline::jsii_impl {
+  static const void* jsii_probe() {
+    static const auto* jsii_instance = new Pipeline(::jsii::NoInit{});  // NOLINT: lives until exit
+    return jsii_instance;
+  }
+
+  static void jsii_collect([[maybe_unused]] const void* jsii_s, [[maybe_unused]] const void* jsii_p,
+                           [[maybe_unused]] std::vector<::jsii::Override>& jsii_out) {
+    [[maybe_unused]] const auto* jsii_self = static_cast<const Pipeline*>(jsii_s);
+    [[maybe_unused]] const auto* jsii_probe = static_cast<const Pipeline*>(jsii_p);
+    if (::jsii::detail::overridden<::jsii_fixture::Pipeline(const ::jsii_fixture::ITransform&) const>(jsii_self, jsii_probe, &Pipeline::add)) {
+      ::jsii::detail::add_override(jsii_out, false, "add");
+    }
+    if (::jsii::detail::overridden<::jsii_fixture::Pipeline(const ::jsii_fixture::IListener&) const>(jsii_self, jsii_probe, &Pipeline::listen)) {
+      ::jsii::detail::add_override(jsii_out, false, "listen");
+    }
+    if (::jsii::detail::overridden<double(double) const>(jsii_self, jsii_probe, &Pipeline::run)) {
+      ::jsii::detail::add_override(jsii_out, false, "run");
+    }
+  }
+
+  static ::jsii::detail::Wire jsii_dispatch(void* jsii_s, const ::jsii::detail::Call& jsii_call) {
+    [[maybe_unused]] auto& jsii_self = *static_cast<Pipeline*>(jsii_s);
+    if (jsii_call.name == "add") {
+      return ::jsii::detail::to_wire(jsii_self.add(::jsii::detail::from_wire<::jsii_fixture::ITransform>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    if (jsii_call.name == "listen") {
+      return ::jsii::detail::to_wire(jsii_self.listen(::jsii::detail::from_wire<::jsii_fixture::IListener>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    if (jsii_call.name == "run") {
+      return ::jsii::detail::to_wire(jsii_self.run(::jsii::detail::from_wire<double>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    ::jsii::detail::unknown_member(jsii_type(), jsii_call);
+  }
+};
+
+const ::jsii::detail::TypeInfo& Pipeline::jsii_type() {
+  static const ::jsii::detail::TypeInfo jsii_info{"jsii-fixture.Pipeline", false, &::jsii_fixture::jsii_detail::load, &jsii_impl::jsii_collect, &jsii_impl::jsii_dispatch, &jsii_impl::jsii_probe, {}};
+  return jsii_info;
+}
+
+Pipeline::Pipeline() : ::jsii::Object(::jsii::NoInit{}) {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  ::jsii::detail::construct(*this, this, jsii_type(), std::move(jsii_args));
+}
+
+::jsii_fixture::Pipeline Pipeline::add(const ::jsii_fixture::ITransform& step) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(step));
+  return ::jsii::detail::from_wire<::jsii_fixture::Pipeline>(::jsii::detail::invoke(*this, "add", std::move(jsii_args)));
+}
+
+::jsii_fixture::Pipeline Pipeline::listen(const ::jsii_fixture::IListener& listener) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(listener));
+  return ::jsii::detail::from_wire<::jsii_fixture::Pipeline>(::jsii::detail::invoke(*this, "listen", std::move(jsii_args)));
+}
+
+double Pipeline::run(double value) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(value));
+  return ::jsii::detail::from_wire<double>(::jsii::detail::invoke(*this, "run", std::move(jsii_args)));
+}
+
+}  // namespace jsii_fixture
 
 namespace jsii_fixture {
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii_fixture/detail/AccountKind.hpp>
 
 namespace jsii_fixture {
@@ -28,6 +29,13 @@ struct AccountProps {
   ///
   /// @default - no tags
   std::optional<std::map<std::string, std::string>> tags{};
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const AccountProps&, const AccountProps&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<AccountProps>()`, `any.as<AccountProps>()`.
+  static ::jsii::Any jsii_to_any(const AccountProps& jsii_value);
+  static AccountProps jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 #include <jsii_fixture/detail/AccountKind.hpp>
 #include <jsii_fixture/detail/Money.hpp>
@@ -34,6 +35,13 @@ struct AccountStatement {
 
   /// The owner.
   ::jsii::Required<std::string> owner;
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const AccountStatement&, const AccountStatement&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<AccountStatement>()`, `any.as<AccountStatement>()`.
+  static ::jsii::Any jsii_to_any(const AccountStatement& jsii_value);
+  static AccountStatement jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

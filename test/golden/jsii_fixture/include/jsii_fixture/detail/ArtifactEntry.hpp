@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 #include <jsii_fixture/detail/AssetProperties.hpp>
 #include <jsii_fixture/detail/TemplateProperties.hpp>
@@ -28,6 +29,13 @@ struct ArtifactEntry {
 
   /// The kind of artifact.
   ::jsii::Required<std::string> type;
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const ArtifactEntry&, const ArtifactEntry&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<ArtifactEntry>()`, `any.as<ArtifactEntry>()`.
+  static ::jsii::Any jsii_to_any(const ArtifactEntry& jsii_value);
+  static ArtifactEntry jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

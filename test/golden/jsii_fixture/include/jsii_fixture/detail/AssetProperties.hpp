@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 
 namespace jsii_fixture {
@@ -20,6 +21,13 @@ struct AssetProperties {
   ///
   /// @default - unknown
   std::optional<double> size{};
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const AssetProperties&, const AssetProperties&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<AssetProperties>()`, `any.as<AssetProperties>()`.
+  static ::jsii::Any jsii_to_any(const AssetProperties& jsii_value);
+  static AssetProperties jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

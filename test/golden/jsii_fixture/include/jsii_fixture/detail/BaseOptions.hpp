@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 
 namespace jsii_fixture {
@@ -21,6 +22,13 @@ struct BaseOptions {
   ///
   /// @default []
   std::optional<std::vector<std::string>> labels{};
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const BaseOptions&, const BaseOptions&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<BaseOptions>()`, `any.as<BaseOptions>()`.
+  static ::jsii::Any jsii_to_any(const BaseOptions& jsii_value);
+  static BaseOptions jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

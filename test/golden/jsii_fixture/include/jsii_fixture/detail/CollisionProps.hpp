@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 #include <jsii_fixture/detail/Special.hpp>
 
@@ -46,6 +47,13 @@ struct CollisionProps {
   ///
   /// @default - none
   std::optional<std::string> writer{};
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const CollisionProps&, const CollisionProps&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<CollisionProps>()`, `any.as<CollisionProps>()`.
+  static ::jsii::Any jsii_to_any(const CollisionProps& jsii_value);
+  static CollisionProps jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

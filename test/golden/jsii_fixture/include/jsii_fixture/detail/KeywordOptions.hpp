@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 #include <jsii_fixture/detail/Sentinel.hpp>
 
@@ -25,6 +26,13 @@ struct KeywordOptions {
 
   /// An enum field whose members collide with macros.
   std::optional<::jsii_fixture::Sentinel> sentinel{};
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const KeywordOptions&, const KeywordOptions&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<KeywordOptions>()`, `any.as<KeywordOptions>()`.
+  static ::jsii::Any jsii_to_any(const KeywordOptions& jsii_value);
+  static KeywordOptions jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

@@ -70,6 +70,13 @@ struct LeafProps {
   /// A required number of the middle level.
   ::jsii::Required<double> weight;
 
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const LeafProps&, const LeafProps&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<LeafProps>()`, `any.as<LeafProps>()`.
+  static ::jsii::Any jsii_to_any(const LeafProps& jsii_value);
+  static LeafProps jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
+
   // A LeafProps is usable wherever a struct it extends is expected.
   operator ::jsii_fixture::BaseOptions() const;  // NOLINT(google-explicit-constructor)
   operator ::jsii_fixture::MiddleOptions() const;  // NOLINT(google-explicit-constructor)

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 
 namespace jsii_fixture {
@@ -33,6 +34,13 @@ struct MiddleOptions {
 
   /// A required number of the middle level.
   ::jsii::Required<double> weight;
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const MiddleOptions&, const MiddleOptions&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<MiddleOptions>()`, `any.as<MiddleOptions>()`.
+  static ::jsii::Any jsii_to_any(const MiddleOptions& jsii_value);
+  static MiddleOptions jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 
   // A MiddleOptions is usable wherever a struct it extends is expected.
   operator ::jsii_fixture::BaseOptions() const;  // NOLINT(google-explicit-constructor)

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 #include <jsii_fixture/detail/Outer_Mode.hpp>
 
@@ -26,6 +27,13 @@ struct Outer_InnerProps {
   ///
   /// @default Mode.PLAIN
   std::optional<::jsii_fixture::Outer_Mode> mode{};
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const Outer_InnerProps&, const Outer_InnerProps&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<Outer_InnerProps>()`, `any.as<Outer_InnerProps>()`.
+  static ::jsii::Any jsii_to_any(const Outer_InnerProps& jsii_value);
+  static Outer_InnerProps jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

@@ -4,6 +4,7 @@
 #include <jsii/object.hpp>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 
 namespace jsii_fixture {
@@ -17,6 +18,13 @@ struct PointProps {
 
   /// Y coordinate.
   ::jsii::Required<double> y;
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const PointProps&, const PointProps&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<PointProps>()`, `any.as<PointProps>()`.
+  static ::jsii::Any jsii_to_any(const PointProps& jsii_value);
+  static PointProps jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 
 namespace jsii_fixture {
@@ -20,6 +21,13 @@ struct TemplateProperties {
 
   /// The template file (required: tells this alternative apart).
   ::jsii::Required<std::string> templateFile;
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const TemplateProperties&, const TemplateProperties&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<TemplateProperties>()`, `any.as<TemplateProperties>()`.
+  static ::jsii::Any jsii_to_any(const TemplateProperties& jsii_value);
+  static TemplateProperties jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture

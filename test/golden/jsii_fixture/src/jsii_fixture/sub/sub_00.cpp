@@ -26,3 +26,13 @@ bool Marshal<::jsii_fixture::sub::PriceTagProps>::accepts(WireView jsii_value) {
 
 }  // namespace jsii::detail
 
+auto ::jsii_fixture::sub::PriceTagProps::jsii_to_any(const ::jsii_fixture::sub::PriceTagProps& jsii_value) -> ::jsii::Any {
+  return ::jsii::detail::any_from_wire(::jsii::detail::Marshal<::jsii_fixture::sub::PriceTagProps>::to(jsii_value));
+}
+auto ::jsii_fixture::sub::PriceTagProps::jsii_from_any(const ::jsii::Any& jsii_value) -> ::jsii_fixture::sub::PriceTagProps {
+  return ::jsii::detail::Marshal<::jsii_fixture::sub::PriceTagProps>::from(::jsii::detail::any_view(jsii_value));
+}
+auto ::jsii_fixture::sub::PriceTagProps::jsii_accepts_any(const ::jsii::Any& jsii_value) -> bool {
+  return ::jsii::detail::Marshal<::jsii_fixture::sub::PriceTagProps>::accepts(::jsii::detail::any_view(jsii_value));
+}
+

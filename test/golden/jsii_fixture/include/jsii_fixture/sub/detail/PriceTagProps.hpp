@@ -4,6 +4,7 @@
 #include <jsii/object.hpp>
 #include <string>
 #include <string_view>
+#include <jsii/any.hpp>
 #include <jsii/required.hpp>
 #include <jsii_fixture/detail/Money.hpp>
 
@@ -22,6 +23,13 @@ struct PriceTagProps {
 
   /// The price.
   ::jsii::Required<::jsii_fixture::Money> price;
+
+  /// Field by field (handles compare by object identity).
+  friend bool operator==(const PriceTagProps&, const PriceTagProps&) = default;
+  /// As a jsii `any` and back: `jsii::Any(value)`, `any.is<PriceTagProps>()`, `any.as<PriceTagProps>()`.
+  static ::jsii::Any jsii_to_any(const PriceTagProps& jsii_value);
+  static PriceTagProps jsii_from_any(const ::jsii::Any& jsii_value);
+  static bool jsii_accepts_any(const ::jsii::Any& jsii_value);
 };
 
 }  // namespace jsii_fixture::sub
