@@ -4,7 +4,8 @@
 # generator change that breaks a module nobody links yet is caught. Prints progress and figures; exits non-zero
 # listing what failed.
 #
-# Usage: scripts/check-all-bindings.sh [preset] [jobs]   (default: ci, nproc)
+# Usage: scripts/check-all-bindings.sh [preset] [jobs] [regex]   (default: ci, nproc, everything)
+#   regex: only the sources and module header units whose path matches (e.g. 'aws_bedrockagentcore')
 # Takes about 35 minutes on 2 cores; not part of scripts/test.sh (see README, "How long it takes").
 set -euo pipefail
 
@@ -12,6 +13,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
 preset="${1:-ci}"
 jobs="${2:-$(nproc)}"
+filter="${3:-.}"
 build="build/$preset"
 bindings="$build/jsii-bindings"
 [[ -d "$bindings/aws_cdk_lib/src" ]] || {
@@ -38,7 +40,8 @@ for package in aws_cdk_lib constructs cdk_nag; do
     [[ -s "$unit" ]] && units+=("$unit")
   done < <(find "$bindings/$package/include" -mindepth 1 -type d -not -name detail)
 done
-mapfile -t sources < <(find "$bindings"/{aws_cdk_lib,constructs,cdk_nag}/src -name '*.cpp' | sort)
+mapfile -t sources < <(find "$bindings"/{aws_cdk_lib,constructs,cdk_nag}/src -name '*.cpp' | grep -E -- "$filter" | sort)
+mapfile -t units < <(printf '%s\n' "${units[@]}" | grep -E -- "$filter")
 all=("${sources[@]}" "${units[@]}")
 total=${#all[@]}
 echo "==> syntax check of ${#sources[@]} generated sources and ${#units[@]} header units, $jobs at a time"

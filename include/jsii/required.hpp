@@ -2,8 +2,10 @@
 #pragma once
 
 #include <concepts>
+#include <jsii/object.hpp>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace jsii {
@@ -35,25 +37,45 @@ class Required {
            !std::same_as<std::remove_cvref_t<U>, T>) Required(U&& value)
       : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
   /// Runtime use: a field JS did not provide.
-  Required(detail::MissingField /*tag*/, std::string why) : missing_(std::move(why)) {}
+  Required(detail::MissingField /*tag*/, std::string why) : value_(missing()), missing_(std::move(why)) {}
 
   [[nodiscard]] const T& get() const {
-    if (!value_) detail::throw_missing_field(missing_);
-    return *value_;
+    if (!has_value()) detail::throw_missing_field(missing_);
+    if constexpr (kHandle) {
+      return value_;
+    } else {
+      return *value_;
+    }
   }
   [[nodiscard]] T& get() {
-    if (!value_) detail::throw_missing_field(missing_);
-    return *value_;
+    if (!has_value()) detail::throw_missing_field(missing_);
+    if constexpr (kHandle) {
+      return value_;
+    } else {
+      return *value_;
+    }
   }
   /// False only for a required field a struct returned by JS did not have.
-  [[nodiscard]] bool has_value() const noexcept { return value_.has_value(); }
+  [[nodiscard]] bool has_value() const noexcept { return static_cast<bool>(value_); }
   operator const T&() const { return get(); }  // NOLINT(google-explicit-constructor)
   const T& operator*() const { return get(); }
   const T* operator->() const { return &get(); }
   friend bool operator==(const Required& a, const Required& b) { return a.value_ == b.value_; }
 
  private:
-  std::optional<T> value_;
+  // A handle is kept as itself, an empty handle meaning "missing": `std::optional` of a handle type would
+  // evaluate the handle's copy traits where the struct is defined, and that overload resolution can need
+  // types its header only declares (aws_bedrockagentcore.ToolSchema's `std::optional<s3::Location>`
+  // constructor). Other values are kept in a std::optional.
+  static constexpr bool kHandle = std::is_base_of_v<Object, T>;
+  static auto missing() {
+    if constexpr (kHandle) {
+      return T(FromRef{}, Object());
+    } else {
+      return std::optional<T>();
+    }
+  }
+  std::conditional_t<kHandle, T, std::optional<T>> value_;
   std::string missing_;
 };
 
