@@ -14,6 +14,8 @@ aws_cdk_lib::RemovalPolicy removal_policy(config::RemovalPolicy policy) {
                                                  : aws_cdk_lib::RemovalPolicy::DESTROY;
 }
 
+std::string logs_service_principal(const std::string& region) { return "logs." + region + ".amazonaws.com"; }
+
 logs::RetentionDays retention_days(int days) {
   static const std::map<int, logs::RetentionDays> kByDays{
       {1, logs::RetentionDays::ONE_DAY},           {3, logs::RetentionDays::THREE_DAYS},

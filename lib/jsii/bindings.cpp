@@ -178,10 +178,7 @@ void before_request(Kernel& kernel) {
   auto& bindings = bindings_of(kernel);
   if (bindings.flushing) return;
   if (bindings.deferred_failure) std::rethrow_exception(std::exchange(bindings.deferred_failure, nullptr));
-  while (!bindings.pending.empty()) {
-    const auto next = bindings.pending.front();  // a copy: realize pops it from the queue
-    Access::realize(kernel, next);
-  }
+  Access::flush(kernel);
 }
 
 // A failure nobody asked about (no request followed it) is printed rather than lost.
@@ -251,7 +248,7 @@ void Kernel::flush_pending() {
   auto& bindings = detail::bindings_of(*this);
   if (bindings.flushing) return;
   while (!bindings.pending.empty()) {
-    auto next = bindings.pending.front();
+    const auto next = bindings.pending.front();  // a copy: realize pops it from the queue
     detail::Access::realize(*this, next);
   }
 }

@@ -63,6 +63,8 @@ struct Access {
   static void create_now(Kernel& kernel, const std::shared_ptr<Object::State>& state);
   /// Makes sure `state` exists in the kernel (flushing deferred constructions up to it).
   static void realize(Kernel& kernel, const std::shared_ptr<Object::State>& state);
+  /// Creates every deferred construction now, in order (Kernel::flush_pending).
+  static void flush(Kernel& kernel) { kernel.flush_pending(); }
   /// The owner of `state` is going away. Never throws: a failed deferred construction is kept for the next
   /// request.
   static void release(const Object& owner) noexcept;

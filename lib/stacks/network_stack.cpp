@@ -53,8 +53,7 @@ NetworkStack::NetworkStack(const constructs::Construct& scope, const std::string
                }},
            }) {
   // CloudWatch Logs encrypts the flow-log group with the key, so the service must be allowed to use it.
-  const std::string logs_principal = "logs." + props.config.region + ".amazonaws.com";
-  flow_log_key_.grantEncryptDecrypt(iam::ServicePrincipal(logs_principal));
+  flow_log_key_.grantEncryptDecrypt(iam::ServicePrincipal(logs_service_principal(props.config.region)));
 
   if (props.config.network.interface_endpoints) {
     // Private DNS makes the SDKs in private subnets reach these services without the NAT gateways.

@@ -99,7 +99,7 @@ SecurityStack::SecurityStack(const constructs::Construct& scope, const std::stri
                                                .resources = {{"*"}}}));
 
   // Application log groups (compute stack) are encrypted with the logs key: CloudWatch Logs must use it.
-  keys_.logs.grantEncryptDecrypt(iam::ServicePrincipal("logs." + props.config.region + ".amazonaws.com"));
+  keys_.logs.grantEncryptDecrypt(iam::ServicePrincipal(logs_service_principal(props.config.region)));
 
   add_compliance_services(props.config);
 }
