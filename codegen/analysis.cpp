@@ -212,7 +212,8 @@ void Analysis::compute_members(const Type& type) {
   auto own = [&](const Type& t, std::vector<Member>& into) {
     for (const auto& p : t.properties) into.push_back(Member{&p, nullptr, t.fqn});
     for (const auto& m : t.methods) {
-      if (!m.is_async) into.push_back(Member{nullptr, &m, t.fqn});
+      // A static async method cannot be called: the kernel's `begin` only takes an object.
+      if (!(m.is_async && m.is_static)) into.push_back(Member{nullptr, &m, t.fqn});
     }
   };
   if (type.kind == Type::Kind::interface) {
@@ -380,6 +381,10 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
   if (type.initializer) {
     for (const auto& p : type.initializer->parameters) collect_named(p.type, out);
   }
+  // The out-of-line tag constructors resolve against the base's constructors: their source needs its types.
+  if (tag_constructors_out_of_line(fqn)) {
+    for (const auto& p : types_.type(*type.base).initializer->parameters) collect_named(p.type, out);
+  }
   for (const auto& m : members(fqn)) {
     if (m.property != nullptr) collect_named(m.property->type, out);
     if (m.method != nullptr) {
@@ -391,6 +396,22 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
   for (const auto& i : all_interfaces(fqn)) out.insert(i);
   out.erase(fqn);
   return out;
+}
+
+bool Analysis::tag_constructors_out_of_line(const std::string& fqn) const {
+  const Type& type = types_.type(fqn);
+  if (type.kind != Type::Kind::class_ || !type.base) return false;
+  const Type& base = types_.type(*type.base);
+  if (!base.initializer) return false;
+  for (const auto& p : base.initializer->parameters) {
+    if (!p.optional && !p.variadic) continue;
+    std::set<std::string> complete;
+    add_complete_refs(p.type, false, complete);
+    for (const auto& c : complete) {
+      if (types_.type(c).kind == Type::Kind::struct_) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace jsii_codegen

@@ -69,6 +69,11 @@ class Analysis {
   [[nodiscard]] std::set<std::string> needs_complete(const std::string& fqn) const;
   /// Named types (fqns) mentioned anywhere in a type's declarations.
   [[nodiscard]] std::set<std::string> mentions(const std::string& fqn) const;
+  /// Whether a class's tag constructors (`FromRef`, `NoInit`) are defined in its source rather than inline:
+  /// overload resolution of `Base(tag, ...)` checks every constructor of the base, and a base constructor
+  /// taking `std::optional<Struct>` instantiates it, which needs the struct complete, which the class's
+  /// header cannot always have (aws_bedrockagentcore's `ToolSchema(std::optional<aws_s3::Location>, ...)`).
+  [[nodiscard]] bool tag_constructors_out_of_line(const std::string& fqn) const;
 
  private:
   void compute_members(const Type& type);

@@ -169,6 +169,12 @@ void declare_member(const Analysis& a, const Member& m, std::string& out) {
   }
   const Method& method = *m.method;
   out += doc_comment(method.docs, indent, &method.parameters);
+  if (method.is_async) {
+    out += indent +
+           "/// Async in JS: blocks until its promise settles (serving the C++ overrides it awaits), then "
+           "returns\n" +
+           indent + "/// its value or throws its error. Not callable from C++ code JS calls synchronously.\n";
+  }
   const std::string attribute = deprecated_attribute(method.docs);
   const std::string suffix = method.is_static ? ";\n" : " const;\n";
   out += indent + attribute + (method.is_static ? "static " : "virtual ") + return_type(a, method) + " " +
@@ -230,9 +236,10 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
   out += std::string("  using ") + (is_interface ? "jsii_interface_bases" : "jsii_interfaces") + " = " +
          interfaces_list(a, t) + ";\n";
   out += "  static const ::jsii::detail::TypeInfo& jsii_type();\n\n";
+  const bool out_of_line = a.tag_constructors_out_of_line(t.fqn);
   out += "  /// Wraps an existing kernel object (see `jsii::cast`).\n";
-  out += "  " + t.name + "(::jsii::FromRef jsii_tag, const ::jsii::Object& jsii_object) : " + base +
-         "(jsii_tag, jsii_object) {}\n";
+  out += "  " + t.name + "(::jsii::FromRef jsii_tag, const ::jsii::Object& jsii_object)" +
+         (out_of_line ? ";\n" : " : " + base + "(jsii_tag, jsii_object) {}\n");
   if (is_interface) {
     out += "  /// Any handle whose type implements " + t.name + ".\n";
     out += "  template <class jsii_U>\n    requires ::jsii::Implements<jsii_U, " + t.name + ">\n";
@@ -266,7 +273,8 @@ void class_body(const Analysis& a, const Type& t, std::string& out) {
     out += "  /// For C++ implementations: `class MyThing : public " + t.name + " { ... };`\n";
     out += "  " + t.name + "();\n";
   }
-  out += "  explicit " + t.name + "(::jsii::NoInit jsii_tag) : " + base + "(jsii_tag) {}\n";
+  out += "  explicit " + t.name + "(::jsii::NoInit jsii_tag)" +
+         (out_of_line ? ";\n" : " : " + base + "(jsii_tag) {}\n");
   out += protected_part;
   out += "\n private:\n  struct jsii_impl;\n  friend struct jsii_impl;\n};\n";
   if (callable != nullptr) define_callable(a, t, *callable, out);
@@ -480,7 +488,9 @@ void define_member(const Analysis& a, const Type& t, const Member& m, std::strin
   out += arguments_to_wire(a, method.parameters);
   const std::string call = method.is_static
                                ? "::jsii::detail::sinvoke(jsii_type(), " + quoted + ", std::move(jsii_args))"
-                               : "::jsii::detail::invoke(*this, " + quoted + ", std::move(jsii_args))";
+                               : std::string(method.is_async ? "::jsii::detail::invoke_async(*this, "
+                                                             : "::jsii::detail::invoke(*this, ") +
+                                     quoted + ", std::move(jsii_args))";
   out += result == "void" ? "  (void)" + call + ";\n}\n"
                           : "  return ::jsii::detail::from_wire<" + result + ">(" + call + ");\n}\n";
   for (std::size_t count = first_omittable(method.parameters); count < method.parameters.size(); ++count) {
@@ -573,6 +583,11 @@ void define_impl(const Analysis& a, const Type& t, std::string& out) {
       "::jsii_detail::load, &jsii_impl::jsii_collect, &jsii_impl::jsii_dispatch, &jsii_impl::jsii_probe, " +
       (abstract_members.empty() ? "{}" : "jsii_must_override") + "};\n  return jsii_info;\n}\n\n";
 
+  if (a.tag_constructors_out_of_line(t.fqn)) {
+    append(out, {t.name, "::", t.name, "(::jsii::FromRef jsii_tag, const ::jsii::Object& jsii_object) : ",
+                 base, "(jsii_tag, jsii_object) {}\n", t.name, "::", t.name,
+                 "(::jsii::NoInit jsii_tag) : ", base, "(jsii_tag) {}\n\n"});
+  }
   if (t.initializer) {
     const auto& params = t.initializer->parameters;
     out += t.name + "::" + t.name + "(" + parameter_list(a, params) + ") : " + base +

@@ -67,6 +67,8 @@ void implement(Object& object, void* self, const TypeInfo& type);
 Wire get(const Object& self, std::string_view name);
 void set(const Object& self, std::string_view name, Wire value);
 Wire invoke(const Object& self, std::string_view name, Wire args);
+/// An async method: blocks until its promise settles (see Kernel::invoke_async).
+Wire invoke_async(const Object& self, std::string_view name, Wire args);
 Wire sget(const TypeInfo& type, std::string_view name);
 void sset(const TypeInfo& type, std::string_view name, Wire value);
 Wire sinvoke(const TypeInfo& type, std::string_view name, Wire args);

@@ -77,7 +77,7 @@ class KernelDied : public Error {
   std::vector<std::string> last_stderr_;
 };
 
-/// A feature of the protocol the C++ runtime deliberately does not implement (async methods).
+/// A call the runtime cannot make in this situation (an async method from inside a synchronous callback).
 class NotSupported : public Error {
  public:
   using Error::Error;

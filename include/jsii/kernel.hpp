@@ -96,9 +96,10 @@ class Kernel {
   void sset(std::string_view fqn, std::string_view property, Json value);
   Json invoke(const ObjRef& object, std::string_view method, Json args = Json::array());
   Json sinvoke(std::string_view fqn, std::string_view method, Json args = Json::array());
-  /// Async methods (`begin`/`end`) are not supported: throws NotSupported. No aws-cdk-lib API a host calls
-  /// needs them.
-  [[noreturn]] Json begin(const ObjRef& object, std::string_view method, const Json& args = Json::array());
+  /// Calls an async method (`begin`, then `callbacks`/`complete` for the C++ overrides the promise awaits,
+  /// then `end`): blocks until the promise settles and returns its value, or throws its error (JsError).
+  /// Throws NotSupported when called from a synchronous callback: JS cannot run a promise while it waits.
+  Json invoke_async(const ObjRef& object, std::string_view method, Json args = Json::array());
   Json naming(std::string_view assembly);
   std::int64_t object_count();  ///< `stats`
 

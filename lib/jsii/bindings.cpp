@@ -334,6 +334,9 @@ void set(const Object& self, std::string_view name, Wire value) {
 Wire invoke(const Object& self, std::string_view name, Wire args) {
   return make_wire(Kernel::instance().invoke(self.jsii_ref(), name, take_json(std::move(args))));
 }
+Wire invoke_async(const Object& self, std::string_view name, Wire args) {
+  return make_wire(Kernel::instance().invoke_async(self.jsii_ref(), name, take_json(std::move(args))));
+}
 Wire sget(const TypeInfo& type, std::string_view name) {
   type.load();
   return make_wire(Kernel::instance().sget(type.fqn, name));

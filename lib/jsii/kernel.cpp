@@ -163,6 +163,7 @@ void Kernel::start() {
   };
   for (const auto& entry : options_.environment) config.environment.push_back(entry);
 
+  s.profile.node_spawning();
   s.process.emplace(config);
   s.state = detail::KernelSession::State::running;
 
@@ -186,6 +187,7 @@ void Kernel::start() {
                                " (this runtime speaks @jsii/runtime 1.x)");
     }
     s.hello = *hello;
+    s.profile.hello_received();
   } catch (...) {
     s.process->kill();
     s.state = detail::KernelSession::State::stopped;
@@ -202,6 +204,7 @@ void Kernel::shutdown() noexcept {
     if (s.stop_reason.empty()) s.stop_reason = "it was shut down";
     return;
   }
+  s.profile.write(std::chrono::steady_clock::now());
   try {
     // The kernel builds its runtime index in a worker thread that `exit` kills. After a slow (cold) load, let
     // it finish, or every later run pays the slow load again (reference §1.7).

@@ -37,6 +37,42 @@ std::string describe_create(std::string_view fqn, const Json& args) {
   return call;
 }
 
+/// Runs the C++ side of a callback and returns the `complete` body: `{cbid, result}`, or `{cbid, err, name}`
+/// when it threw (the first such exception is kept in `first_failure`, to become the JS error's cause).
+Json answer_callback(Kernel& kernel, const CallbackRequest& callback, std::exception_ptr& first_failure) {
+  Json complete{{"cbid", callback.cbid}};
+  try {
+    HostObject* host = kernel.host_of(callback.target);
+    if (host == nullptr) {
+      throw Error("no live C++ object implements " + callback.target.id +
+                  " (it was destroyed, or was never registered)");
+    }
+    Json result = undefined();
+    switch (callback.kind) {
+      case CallbackRequest::Kind::invoke:
+        result = host->jsii_invoke(callback.cookie, callback.member, callback.args);
+        break;
+      case CallbackRequest::Kind::get:
+        result = host->jsii_get(callback.cookie, callback.member);
+        break;
+      case CallbackRequest::Kind::set:
+        host->jsii_set(callback.cookie, callback.member, callback.args);
+        break;
+    }
+    if (!is_undefined(result)) complete["result"] = std::move(result);
+  } catch (const KernelDied&) {
+    throw;  // nothing to answer
+  } catch (const std::exception& e) {
+    complete["err"] = e.what();
+    if (dynamic_cast<const Fault*>(&e) != nullptr) complete["name"] = "@jsii/kernel.Fault";
+    if (!first_failure) first_failure = std::current_exception();
+  } catch (...) {
+    complete["err"] = "a C++ callback threw an exception that is not a std::exception";
+    if (!first_failure) first_failure = std::current_exception();
+  }
+  return complete;
+}
+
 }  // namespace
 
 Json Kernel::exchange(Json request, std::string_view call) {
@@ -69,6 +105,21 @@ Json Kernel::exchange(Json request, std::string_view call) {
                           (tail.empty() ? "" : "; its last stderr lines:" + join_lines(tail)),
                       std::string(call), exit.status, tail);
   };
+
+  // Profiling (off unless JSII_CPP_PROFILE is set): the kind of request and, for invoke, the method.
+  struct Profiled {
+    detail::KernelProfile& profile;
+    std::string api;
+    detail::KernelProfile::Request started{};
+    ~Profiled() {
+      if (!api.empty()) profile.request_done(api, started);
+    }
+  } profiled{s.profile, {}};
+  if (s.profile.enabled()) {
+    profiled.started = s.profile.request_started(request.value("api", std::string("?")),
+                                                 request.value("method", std::string()));
+    profiled.api = request.value("api", std::string("?"));
+  }
 
   std::string line;
   try {
@@ -105,36 +156,14 @@ Json Kernel::exchange(Json request, std::string_view call) {
       throw JsError(std::string(call), error->name, error->message, error->stack, s.host_failures.back());
     }
     if (auto* callback = std::get_if<CallbackRequest>(&response)) {
-      Json complete{{"cbid", callback->cbid}};
-      try {
-        HostObject* host = host_of(callback->target);
-        if (host == nullptr) {
-          throw Error("no live C++ object implements " + callback->target.id +
-                      " (it was destroyed, or was never registered)");
-        }
-        Json result = undefined();
-        switch (callback->kind) {
-          case CallbackRequest::Kind::invoke:
-            result = host->jsii_invoke(callback->cookie, callback->member, callback->args);
-            break;
-          case CallbackRequest::Kind::get:
-            result = host->jsii_get(callback->cookie, callback->member);
-            break;
-          case CallbackRequest::Kind::set:
-            host->jsii_set(callback->cookie, callback->member, callback->args);
-            break;
-        }
-        if (!is_undefined(result)) complete["result"] = std::move(result);
-      } catch (const KernelDied&) {
-        throw;  // nothing to answer
-      } catch (const std::exception& e) {
-        complete["err"] = e.what();
-        if (dynamic_cast<const Fault*>(&e) != nullptr) complete["name"] = "@jsii/kernel.Fault";
-        if (!s.host_failures.back()) s.host_failures.back() = std::current_exception();
-      } catch (...) {
-        complete["err"] = "a C++ callback threw an exception that is not a std::exception";
-        if (!s.host_failures.back()) s.host_failures.back() = std::current_exception();
-      }
+      ++s.sync_callbacks;
+      struct Leave {
+        int& depth;
+        ~Leave() { --depth; }
+      } leave{s.sync_callbacks};
+      const auto callback_started = s.profile.callback_started();
+      Json complete = answer_callback(*this, *callback, s.host_failures.back());
+      if (s.profile.enabled()) s.profile.callback_done(callback_started);
       std::string answer;
       try {
         const Json message{{"complete", wire::strip_undefined(std::move(complete))}};
@@ -238,11 +267,65 @@ Json Kernel::sinvoke(std::string_view fqn, std::string_view method, Json args) {
   return ok.contains("result") ? std::move(ok["result"]) : undefined();
 }
 
-Json Kernel::begin(const ObjRef& object, std::string_view method, const Json& /*args*/) {
-  throw NotSupported(
-      describe_call("begin", object.id, method) +
-      ": async jsii methods are not supported by the C++ runtime (no aws-cdk-lib API a host calls "
-      "needs them)");
+Json Kernel::invoke_async(const ObjRef& object, std::string_view method, Json args) {
+  const std::lock_guard lock(shared_->mutex);
+  const std::string call = describe_call("begin", object.id, method);
+  start();
+  if (session_->sync_callbacks > 0) {
+    // The kernel would refuse `begin` here; say why in C++ terms instead of quoting its Fault.
+    throw NotSupported(
+        call +
+        ": an async method cannot be called from C++ code that JS is calling synchronously (a "
+        "callback or override JS is waiting for): JS cannot run the promise until that callback "
+        "returns. Call it before or after the JS call that runs this callback.");
+  }
+  const Json begun = exchange(Json{{"api", "begin"},
+                                   {"objref", wire::byref(object)},
+                                   {"method", std::string(method)},
+                                   {"args", std::move(args)}},
+                              call);
+  const auto id = begun.find("promiseid");
+  if (id == begun.end() || !id->is_string()) throw Fault(call, "no promiseid in " + begun.dump());
+  const std::string promise = id->get<std::string>();
+
+  // Serve the async overrides the promise awaits, until JS has none pending, as jsii's Python runtime does.
+  // The kernel lets pending promises run before it answers `begin` and `complete`, so an empty list means the
+  // promise no longer waits on us (a JS timer it waits for is served by `end` itself).
+  std::exception_ptr first_failure;
+  for (;;) {
+    const Json pending = exchange(Json{{"api", "callbacks"}}, "callbacks for " + call);
+    const auto list = pending.find("callbacks");
+    if (list == pending.end() || !list->is_array())
+      throw Fault(call, "no callbacks list in " + pending.dump());
+    if (list->empty()) break;
+    for (const auto& entry : *list) {
+      const detail::CallbackRequest callback = detail::decode_callback(entry, entry.dump());
+      const auto callback_started = session_->profile.callback_started();
+      Json complete = answer_callback(*this, callback, first_failure);
+      if (session_->profile.enabled()) session_->profile.callback_done(callback_started);
+      complete["api"] = "complete";
+      (void)exchange(std::move(complete), "complete " + callback.cbid + " for " + call);
+    }
+  }
+  try {
+    Json ok = exchange(Json{{"api", "end"}, {"promiseid", promise}}, describe_call("end", object.id, method));
+    return ok.contains("result") ? std::move(ok["result"]) : undefined();
+  } catch (const JsError& e) {
+    // `end` wraps the rejection in a RuntimeError whose message is `String(error)`: "TypeError: text".
+    // Unwrap it, so a rejection reads like the same error thrown by a synchronous method.
+    std::string name = e.js_name();
+    std::string message = e.js_message();
+    if (name == "@jsii/kernel.RuntimeError") {
+      const auto colon = message.find(": ");
+      const bool identifier = colon != std::string::npos && colon > 0 && message.find_first_of(" \n") > colon;
+      if (identifier) {
+        name = message.substr(0, colon);
+        message.erase(0, colon + 2);
+      }
+    }
+    throw JsError(e.call(), std::move(name), std::move(message), e.js_stack(),
+                  e.host_exception() ? e.host_exception() : first_failure);
+  }
 }
 
 Json Kernel::naming(std::string_view assembly) {

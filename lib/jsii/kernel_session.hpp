@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernel_process.hpp"
+#include "kernel_profile.hpp"
 #include "protocol.hpp"
 
 namespace jsii::detail {
@@ -38,6 +39,8 @@ class KernelSession {
   std::map<std::string, LoadedPackage, std::less<>> loaded;
   std::optional<std::map<std::string, ManifestEntry, std::less<>>> manifest;
   std::vector<std::exception_ptr> host_failures;  // one slot per exchange in progress (nested for callbacks)
+  KernelProfile profile;                          // JSII_CPP_PROFILE
+  int sync_callbacks = 0;  // callbacks JS is waiting for (synchronously) that C++ is running now
 };
 
 /// The environment variable `name`, or `fallback` when it is unset or empty.

@@ -28,6 +28,8 @@ Hello decode_hello(const Json& message, std::string_view line) {
   return Hello{text.substr(0, at), text.substr(at + 1)};
 }
 
+}  // namespace
+
 CallbackRequest decode_callback(const Json& body, std::string_view line) {
   if (!body.is_object()) malformed(line, "callback is not an object");
   CallbackRequest cb;
@@ -72,8 +74,6 @@ CallbackRequest decode_callback(const Json& body, std::string_view line) {
   }
   return cb;
 }
-
-}  // namespace
 
 std::string excerpt(std::string_view line, std::size_t limit) {
   if (line.size() <= limit) return std::string(line);

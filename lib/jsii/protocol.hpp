@@ -35,6 +35,10 @@ using Response = std::variant<Hello, OkResponse, ErrorResponse, CallbackRequest>
 /// Decodes one line. Anything that is not one of the four message kinds throws jsii::Fault quoting the line.
 Response decode_response(std::string_view line);
 
+/// Decodes one callback: the body of a `{"callback": ...}` message, or an entry of the `callbacks` answer
+/// (async overrides). `line` is quoted in the error when it is malformed.
+CallbackRequest decode_callback(const Json& body, std::string_view line);
+
 /// A line as it may appear in an error message: at most `limit` bytes, with an ellipsis.
 std::string excerpt(std::string_view line, std::size_t limit = 300);
 

@@ -12,6 +12,7 @@
 #include <jsii_fixture/CollisionProps.hpp>
 #include <jsii_fixture/Collisions.hpp>
 #include <jsii_fixture/Composition.hpp>
+#include <jsii_fixture/Countdown.hpp>
 #include <jsii_fixture/Greeter.hpp>
 #include <jsii_fixture/Greeting.hpp>
 #include <jsii_fixture/IGreeter.hpp>

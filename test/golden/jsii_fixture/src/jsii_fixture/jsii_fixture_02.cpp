@@ -11,6 +11,7 @@
 #include <jsii_fixture/detail/CollisionProps.hpp>
 #include <jsii_fixture/detail/Collisions.hpp>
 #include <jsii_fixture/detail/Composition.hpp>
+#include <jsii_fixture/detail/Countdown.hpp>
 #include <jsii_fixture/detail/Greeting.hpp>
 #include <jsii_fixture/detail/IGreeter.hpp>
 #include <jsii_fixture/detail/IListener.hpp>
@@ -485,6 +486,74 @@ bool Composition::same(const ::jsii_fixture::Shape& shape, const ::jsii_fixture:
   jsii_args.push_back(::jsii::detail::to_wire(shape));
   jsii_args.push_back(::jsii::detail::to_wire(greeter));
   return ::jsii::detail::from_wire<bool>(::jsii::detail::sinvoke(jsii_type(), "same", std::move(jsii_args)));
+}
+
+}  // namespace jsii_fixture
+
+namespace jsii_fixture {
+
+struct Countdown::jsii_impl {
+  static const void* jsii_probe() {
+    static const auto* jsii_instance = new Countdown(::jsii::NoInit{});  // NOLINT: lives until exit
+    return jsii_instance;
+  }
+
+  static void jsii_collect([[maybe_unused]] const void* jsii_s, [[maybe_unused]] const void* jsii_p,
+                           [[maybe_unused]] std::vector<::jsii::Override>& jsii_out) {
+    [[maybe_unused]] const auto* jsii_self = static_cast<const Countdown*>(jsii_s);
+    [[maybe_unused]] const auto* jsii_probe = static_cast<const Countdown*>(jsii_p);
+    if (::jsii::detail::overridden<std::string(double) const>(jsii_self, jsii_probe, &Countdown::count)) {
+      ::jsii::detail::add_override(jsii_out, false, "count");
+    }
+    if (::jsii::detail::overridden<std::string(const std::string&) const>(jsii_self, jsii_probe, &Countdown::fail)) {
+      ::jsii::detail::add_override(jsii_out, false, "fail");
+    }
+    if (::jsii::detail::overridden<double(double) const>(jsii_self, jsii_probe, &Countdown::step)) {
+      ::jsii::detail::add_override(jsii_out, false, "step");
+    }
+  }
+
+  static ::jsii::detail::Wire jsii_dispatch(void* jsii_s, const ::jsii::detail::Call& jsii_call) {
+    [[maybe_unused]] auto& jsii_self = *static_cast<Countdown*>(jsii_s);
+    if (jsii_call.name == "count") {
+      return ::jsii::detail::to_wire(jsii_self.count(::jsii::detail::from_wire<double>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    if (jsii_call.name == "fail") {
+      return ::jsii::detail::to_wire(jsii_self.fail(::jsii::detail::from_wire<std::string>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    if (jsii_call.name == "step") {
+      return ::jsii::detail::to_wire(jsii_self.step(::jsii::detail::from_wire<double>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
+    ::jsii::detail::unknown_member(jsii_type(), jsii_call);
+  }
+};
+
+const ::jsii::detail::TypeInfo& Countdown::jsii_type() {
+  static const ::jsii::detail::TypeInfo jsii_info{"jsii-fixture.Countdown", false, &::jsii_fixture::jsii_detail::load, &jsii_impl::jsii_collect, &jsii_impl::jsii_dispatch, &jsii_impl::jsii_probe, {}};
+  return jsii_info;
+}
+
+Countdown::Countdown() : ::jsii::Object(::jsii::NoInit{}) {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  ::jsii::detail::construct(*this, this, jsii_type(), std::move(jsii_args));
+}
+
+std::string Countdown::count(double from) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(from));
+  return ::jsii::detail::from_wire<std::string>(::jsii::detail::invoke_async(*this, "count", std::move(jsii_args)));
+}
+
+std::string Countdown::fail(const std::string& message) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(message));
+  return ::jsii::detail::from_wire<std::string>(::jsii::detail::invoke_async(*this, "fail", std::move(jsii_args)));
+}
+
+double Countdown::step(double value) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(value));
+  return ::jsii::detail::from_wire<double>(::jsii::detail::invoke_async(*this, "step", std::move(jsii_args)));
 }
 
 }  // namespace jsii_fixture
@@ -1099,10 +1168,16 @@ struct Values::jsii_impl {
                            [[maybe_unused]] std::vector<::jsii::Override>& jsii_out) {
     [[maybe_unused]] const auto* jsii_self = static_cast<const Values*>(jsii_s);
     [[maybe_unused]] const auto* jsii_probe = static_cast<const Values*>(jsii_p);
+    if (::jsii::detail::overridden<double(double) const>(jsii_self, jsii_probe, &Values::doubleLater)) {
+      ::jsii::detail::add_override(jsii_out, false, "doubleLater");
+    }
   }
 
   static ::jsii::detail::Wire jsii_dispatch(void* jsii_s, const ::jsii::detail::Call& jsii_call) {
     [[maybe_unused]] auto& jsii_self = *static_cast<Values*>(jsii_s);
+    if (jsii_call.name == "doubleLater") {
+      return ::jsii::detail::to_wire(jsii_self.doubleLater(::jsii::detail::from_wire<double>(::jsii::detail::arg(jsii_call.args, 0))));
+    }
     ::jsii::detail::unknown_member(jsii_type(), jsii_call);
   }
 };
@@ -1208,6 +1283,12 @@ std::string Values::typeOf(const std::optional<::jsii::Any>& value) {
 }
 std::string Values::typeOf() {
   return Values::typeOf(std::nullopt);
+}
+
+double Values::doubleLater(double value) const {
+  ::jsii::detail::Wire jsii_args = ::jsii::detail::Wire::array();
+  jsii_args.push_back(::jsii::detail::to_wire(value));
+  return ::jsii::detail::from_wire<double>(::jsii::detail::invoke_async(*this, "doubleLater", std::move(jsii_args)));
 }
 
 }  // namespace jsii_fixture

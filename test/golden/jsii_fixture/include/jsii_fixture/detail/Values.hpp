@@ -92,6 +92,13 @@ class Values : public ::jsii::Object {
   static std::string typeOf(const std::optional<::jsii::Any>& value);
   static std::string typeOf();
 
+  /// Resolves to `value` doubled on a later microtask (an async instance method: kernel `begin`/`end`).
+  ///
+  /// @param value
+  /// Async in JS: blocks until its promise settles (serving the C++ overrides it awaits), then returns
+  /// its value or throws its error. Not callable from C++ code JS calls synchronously.
+  virtual double doubleLater(double value) const;
+
  protected:
   explicit Values(::jsii::NoInit jsii_tag) : ::jsii::Object(jsii_tag) {}
 
