@@ -98,7 +98,9 @@ for (const name of ['dev', 'staging', 'production']) {
   }
   if (!same) {
     process.stderr.write(`synth_bench: ${name}: cdk-app and the twin synthesize different templates:\n`);
-    spawnSync('diff', ['-ru', '--exclude=*.json.gz', js, cpp], { stdio: 'inherit' });
+    for (const file of [...new Set([...cppFiles, ...jsFiles])]) {
+      spawnSync('diff', ['-u', '--new-file', path.join(js, file), path.join(cpp, file)], { stdio: 'inherit' });
+    }
     process.stderr.write('(--- the twin, +++ cdk-app) fix bench/twin to mirror the app\n');
     process.exit(1);
   }

@@ -381,10 +381,6 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
   if (type.initializer) {
     for (const auto& p : type.initializer->parameters) collect_named(p.type, out);
   }
-  // The out-of-line tag constructors resolve against the base's constructors: their source needs its types.
-  if (tag_constructors_out_of_line(fqn)) {
-    for (const auto& p : types_.type(*type.base).initializer->parameters) collect_named(p.type, out);
-  }
   for (const auto& m : members(fqn)) {
     if (m.property != nullptr) collect_named(m.property->type, out);
     if (m.method != nullptr) {
@@ -394,24 +390,43 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
   }
   // Classes and interfaces list every interface they implement; structs convert to every struct they extend.
   for (const auto& i : all_interfaces(fqn)) out.insert(i);
+  // Making or copying a handle of a class resolves overloads among its constructors, which instantiates any
+  // `std::optional<Struct>` parameter: code that mentions the class needs those structs' definitions.
+  std::set<std::string> constructor_structs;
+  for (const auto& mentioned : out) {
+    const auto structs = optional_struct_parameters(mentioned);
+    constructor_structs.insert(structs.begin(), structs.end());
+  }
+  const auto own = optional_struct_parameters(fqn);
+  constructor_structs.insert(own.begin(), own.end());
+  if (type.base) {
+    const auto base = optional_struct_parameters(*type.base);
+    constructor_structs.insert(base.begin(), base.end());
+  }
+  out.insert(constructor_structs.begin(), constructor_structs.end());
   out.erase(fqn);
+  return out;
+}
+
+std::set<std::string> Analysis::optional_struct_parameters(const std::string& fqn) const {
+  std::set<std::string> out;
+  const Type& type = types_.type(fqn);
+  if (type.kind != Type::Kind::class_ || !type.initializer) return out;
+  for (const auto& p : type.initializer->parameters) {
+    // An optional all-optional struct is passed as `const S&` (defaulting to `{}`), not as an optional.
+    if (!p.optional || all_optional_struct(p.type)) continue;
+    std::set<std::string> complete;
+    add_complete_refs(p.type, false, complete);
+    for (const auto& c : complete) {
+      if (types_.type(c).kind == Type::Kind::struct_) out.insert(c);
+    }
+  }
   return out;
 }
 
 bool Analysis::tag_constructors_out_of_line(const std::string& fqn) const {
   const Type& type = types_.type(fqn);
-  if (type.kind != Type::Kind::class_ || !type.base) return false;
-  const Type& base = types_.type(*type.base);
-  if (!base.initializer) return false;
-  for (const auto& p : base.initializer->parameters) {
-    if (!p.optional && !p.variadic) continue;
-    std::set<std::string> complete;
-    add_complete_refs(p.type, false, complete);
-    for (const auto& c : complete) {
-      if (types_.type(c).kind == Type::Kind::struct_) return true;
-    }
-  }
-  return false;
+  return type.kind == Type::Kind::class_ && type.base && !optional_struct_parameters(*type.base).empty();
 }
 
 }  // namespace jsii_codegen

@@ -74,6 +74,9 @@ class Analysis {
   /// taking `std::optional<Struct>` instantiates it, which needs the struct complete, which the class's
   /// header cannot always have (aws_bedrockagentcore's `ToolSchema(std::optional<aws_s3::Location>, ...)`).
   [[nodiscard]] bool tag_constructors_out_of_line(const std::string& fqn) const;
+  /// Structs a class's constructor takes as `std::optional` parameters: overload resolution among its
+  /// constructors instantiates `std::optional` of them, so code that makes or copies the class needs them.
+  [[nodiscard]] std::set<std::string> optional_struct_parameters(const std::string& fqn) const;
 
  private:
   void compute_members(const Type& type);

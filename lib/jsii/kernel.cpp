@@ -204,7 +204,7 @@ void Kernel::shutdown() noexcept {
     if (s.stop_reason.empty()) s.stop_reason = "it was shut down";
     return;
   }
-  s.profile.write(std::chrono::steady_clock::now());
+  const auto shutdown_started = std::chrono::steady_clock::now();
   try {
     // The kernel builds its runtime index in a worker thread that `exit` kills. After a slow (cold) load, let
     // it finish, or every later run pays the slow load again (reference §1.7).
@@ -229,6 +229,7 @@ void Kernel::shutdown() noexcept {
   s.process.reset();  // kills it if it is somehow still there, joins the stderr relay
   s.state = detail::KernelSession::State::stopped;
   s.stop_reason = "it was shut down";
+  s.profile.write(shutdown_started);
 }
 
 std::string Kernel::runtime_version() {

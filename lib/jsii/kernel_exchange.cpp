@@ -119,6 +119,8 @@ Json Kernel::exchange(Json request, std::string_view call) {
     profiled.started = s.profile.request_started(request.value("api", std::string("?")),
                                                  request.value("method", std::string()));
     profiled.api = request.value("api", std::string("?"));
+    if (profiled.api == "load")
+      profiled.api += "_" + request.value("name", std::string("?"));  // one line each
   }
 
   std::string line;

@@ -8,6 +8,9 @@
 namespace jsii::detail {
 namespace {
 
+// Static initialization of the runtime library: close enough to the start of the process.
+const KernelProfile::Clock::time_point kProcessStarted = KernelProfile::Clock::now();
+
 double ms(KernelProfile::Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
 /// The peak resident set of this process (VmHWM), in KiB; -1 when /proc does not say.
@@ -66,9 +69,16 @@ void KernelProfile::write(Clock::time_point shutdown_started) noexcept {
       waiting += kind.waiting;
       requests += kind.count;
     }
-    const auto loads = kinds_.contains("load") ? kinds_.at("load") : Kind{};
+    Kind loads;
+    for (const auto& [api, kind] : kinds_) {
+      if (api.starts_with("load_")) {
+        loads.count += kind.count;
+        loads.waiting += kind.waiting;
+      }
+    }
     const auto hello = hello_ - spawned_;
     const auto total = shutdown_started - spawned_;
+    out << "process_start_to_node_spawn_ms: " << ms(spawned_ - kProcessStarted) << "\n";
     out << "node_start_to_hello_ms: " << ms(hello) << "\n";
     out << "package_loads: " << loads.count << "\n";
     out << "package_loads_ms: " << ms(loads.waiting) << "\n";
@@ -86,6 +96,7 @@ void KernelProfile::write(Clock::time_point shutdown_started) noexcept {
     out << "waiting_on_kernel_ms: " << ms(hello + waiting) << "\n";
     out << "in_cpp_ms: " << ms(total - hello - waiting) << "\n";
     out << "node_spawn_to_shutdown_ms: " << ms(total) << "\n";
+    out << "shutdown_ms: " << ms(Clock::now() - shutdown_started) << "\n";
     out << "cpp_peak_rss_kib: " << peak_rss_kib() << "\n";
     std::ofstream file(path_, std::ios::app);
     file << out.str();

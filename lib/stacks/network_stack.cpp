@@ -35,9 +35,10 @@ NetworkStack::NetworkStack(const constructs::Construct& scope, const std::string
                .flowLogs = {{{"CloudWatch",
                               {.destination = ec2::FlowLogDestination::toCloudWatchLogs(flow_log_group_),
                                .trafficType = ec2::FlowLogTrafficType::ALL}}}},
-               .gatewayEndpoints = {{{"S3", {.service = ec2::GatewayVpcEndpointAwsService::S3()}},
-                                     {"DynamoDB",
-                                      {.service = ec2::GatewayVpcEndpointAwsService::DYNAMODB()}}}},
+               // A std::map: written in the order its keys travel (alphabetical), as a TypeScript twin lists
+               // them (docs/bindings.md, "Two orders C++ imposes").
+               .gatewayEndpoints = {{{"DynamoDB", {.service = ec2::GatewayVpcEndpointAwsService::DYNAMODB()}},
+                                     {"S3", {.service = ec2::GatewayVpcEndpointAwsService::S3()}}}},
                .ipAddresses = ec2::IpAddresses::cidr(props.config.network.vpc_cidr),
                .natGateways = props.config.network.nat_gateways,
                .subnetConfiguration = {{

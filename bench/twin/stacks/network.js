@@ -31,8 +31,8 @@ class NetworkStack extends cdk.Stack {
         },
       },
       gatewayEndpoints: {
-        S3: { service: ec2.GatewayVpcEndpointAwsService.S3 },
         DynamoDB: { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB },
+        S3: { service: ec2.GatewayVpcEndpointAwsService.S3 },
       },
       ipAddresses: ec2.IpAddresses.cidr(config.network.vpcCidr),
       natGateways: config.network.natGateways,
