@@ -151,22 +151,10 @@ void Kernel::start() {
   if (env_or("NODE_OPTIONS", "").find("max-old-space-size") == std::string::npos) {
     config.args.emplace_back("--max-old-space-size=4096");
   }
+  if (config.transport == Transport::direct) config.args.emplace_back("--preserve-symlinks");
+  config.args.push_back(script);
+
   s.cache_root = env_or("JSII_RUNTIME_PACKAGE_CACHE_ROOT", JSII_CPP_DEFAULT_CACHE_ROOT);
-  if (config.transport == Transport::direct) {
-    config.args.emplace_back("--preserve-symlinks");
-    // The kernel's bundle through V8's code cache (kernel-boot.cjs): node then skips compiling it on every
-    // run.
-    const std::string boot = env_or("JSII_CPP_KERNEL_BOOT", JSII_CPP_DEFAULT_KERNEL_BOOT);
-    if (boot != "off" && fs::exists(boot)) {
-      config.args.push_back(boot);
-      config.args.push_back(script);
-      config.args.push_back((fs::path(s.cache_root) / ".jsii-cpp-code-cache").string());
-    } else {
-      config.args.push_back(script);
-    }
-  } else {
-    config.args.push_back(script);
-  }
   config.environment = {
       {"JSII_AGENT", agent()},
       {"JSII_RUNTIME_PACKAGE_CACHE_ROOT", s.cache_root},
