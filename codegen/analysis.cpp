@@ -77,6 +77,7 @@ void collect_named(const TypeRef& type, std::set<std::string>& out) {
 Analysis::Analysis(const TypeSystem& types) : types_(types) {
   for (const auto& [fqn, type] : types_.types()) compute_members(type);
   compute_complete_edges();
+  compute_optional_struct_parameters();
 }
 
 std::string Analysis::cpp(const TypeRef& type) const { return spell(type, ""); }
@@ -392,36 +393,37 @@ std::set<std::string> Analysis::mentions(const std::string& fqn) const {
   for (const auto& i : all_interfaces(fqn)) out.insert(i);
   // Making or copying a handle of a class resolves overloads among its constructors, which instantiates any
   // `std::optional<Struct>` parameter: code that mentions the class needs those structs' definitions.
-  std::set<std::string> constructor_structs;
+  // (`out` already holds the base class.)
+  std::set<std::string> constructor_structs = optional_struct_parameters(fqn);
   for (const auto& mentioned : out) {
-    const auto structs = optional_struct_parameters(mentioned);
+    const auto& structs = optional_struct_parameters(mentioned);
     constructor_structs.insert(structs.begin(), structs.end());
-  }
-  const auto own = optional_struct_parameters(fqn);
-  constructor_structs.insert(own.begin(), own.end());
-  if (type.base) {
-    const auto base = optional_struct_parameters(*type.base);
-    constructor_structs.insert(base.begin(), base.end());
   }
   out.insert(constructor_structs.begin(), constructor_structs.end());
   out.erase(fqn);
   return out;
 }
 
-std::set<std::string> Analysis::optional_struct_parameters(const std::string& fqn) const {
-  std::set<std::string> out;
-  const Type& type = types_.type(fqn);
-  if (type.kind != Type::Kind::class_ || !type.initializer) return out;
-  for (const auto& p : type.initializer->parameters) {
-    // An optional all-optional struct is passed as `const S&` (defaulting to `{}`), not as an optional.
-    if (!p.optional || all_optional_struct(p.type)) continue;
-    std::set<std::string> complete;
-    add_complete_refs(p.type, false, complete);
-    for (const auto& c : complete) {
-      if (types_.type(c).kind == Type::Kind::struct_) out.insert(c);
+void Analysis::compute_optional_struct_parameters() {
+  // Once per class: `mentions` asks for every type a declaration names.
+  for (const auto& [fqn, type] : types_.types()) {
+    if (type.kind != Type::Kind::class_ || !type.initializer) continue;
+    for (const auto& p : type.initializer->parameters) {
+      // An optional all-optional struct is passed as `const S&` (defaulting to `{}`), not as an optional.
+      if (!p.optional || all_optional_struct(p.type)) continue;
+      std::set<std::string> complete;
+      add_complete_refs(p.type, false, complete);
+      for (const auto& c : complete) {
+        if (types_.type(c).kind == Type::Kind::struct_) optional_struct_parameters_[fqn].insert(c);
+      }
     }
   }
-  return out;
+}
+
+const std::set<std::string>& Analysis::optional_struct_parameters(const std::string& fqn) const {
+  static const std::set<std::string> kNone;
+  const auto it = optional_struct_parameters_.find(fqn);
+  return it == optional_struct_parameters_.end() ? kNone : it->second;
 }
 
 bool Analysis::tag_constructors_out_of_line(const std::string& fqn) const {

@@ -76,11 +76,12 @@ class Analysis {
   [[nodiscard]] bool tag_constructors_out_of_line(const std::string& fqn) const;
   /// Structs a class's constructor takes as `std::optional` parameters: overload resolution among its
   /// constructors instantiates `std::optional` of them, so code that makes or copies the class needs them.
-  [[nodiscard]] std::set<std::string> optional_struct_parameters(const std::string& fqn) const;
+  [[nodiscard]] const std::set<std::string>& optional_struct_parameters(const std::string& fqn) const;
 
  private:
   void compute_members(const Type& type);
   void compute_complete_edges();
+  void compute_optional_struct_parameters();
   void add_complete_refs(const TypeRef& type, bool in_container, std::set<std::string>& out) const;
   [[nodiscard]] std::string spell(const TypeRef& type, const std::string& owner) const;
 
@@ -88,6 +89,7 @@ class Analysis {
   std::map<std::string, std::vector<Member>> members_;
   std::map<std::string, std::set<std::string>> mandatory_;  // fqn -> fqns it needs complete
   std::set<std::pair<std::string, std::string>> boxed_;     // (struct, field type) held in a jsii::Box
+  std::map<std::string, std::set<std::string>> optional_struct_parameters_;  // class fqn -> structs
 };
 
 /// Every named type (fqn) in a type reference.

@@ -39,7 +39,14 @@ std::string describe_create(std::string_view fqn, const Json& args) {
 
 /// Runs the C++ side of a callback and returns the `complete` body: `{cbid, result}`, or `{cbid, err, name}`
 /// when it threw (the first such exception is kept in `first_failure`, to become the JS error's cause).
-Json answer_callback(Kernel& kernel, const CallbackRequest& callback, std::exception_ptr& first_failure) {
+Json answer_callback(Kernel& kernel, detail::KernelProfile& profile, const CallbackRequest& callback,
+                     std::exception_ptr& first_failure) {
+  const auto started = detail::KernelProfile::Clock::now();
+  struct Timed {
+    detail::KernelProfile& profile;
+    detail::KernelProfile::Clock::time_point started;
+    ~Timed() { profile.callback_done(started); }
+  } timed{profile, started};
   Json complete{{"cbid", callback.cbid}};
   try {
     HostObject* host = kernel.host_of(callback.target);
@@ -106,22 +113,12 @@ Json Kernel::exchange(Json request, std::string_view call) {
                       std::string(call), exit.status, tail);
   };
 
-  // Profiling (off unless JSII_CPP_PROFILE is set): the kind of request and, for invoke, the method.
+  // Profiling (JSII_CPP_PROFILE): accounted when this request ends, however it ends.
   struct Profiled {
     detail::KernelProfile& profile;
-    std::string api;
-    detail::KernelProfile::Request started{};
-    ~Profiled() {
-      if (!api.empty()) profile.request_done(api, started);
-    }
-  } profiled{s.profile, {}};
-  if (s.profile.enabled()) {
-    profiled.started = s.profile.request_started(request.value("api", std::string("?")),
-                                                 request.value("method", std::string()));
-    profiled.api = request.value("api", std::string("?"));
-    if (profiled.api == "load")
-      profiled.api += "_" + request.value("name", std::string("?"));  // one line each
-  }
+    detail::KernelProfile::Request request;
+    ~Profiled() { profile.request_done(request); }
+  } profiled{s.profile, s.profile.request_started(request)};
 
   std::string line;
   try {
@@ -163,9 +160,7 @@ Json Kernel::exchange(Json request, std::string_view call) {
         int& depth;
         ~Leave() { --depth; }
       } leave{s.sync_callbacks};
-      const auto callback_started = s.profile.callback_started();
-      Json complete = answer_callback(*this, *callback, s.host_failures.back());
-      if (s.profile.enabled()) s.profile.callback_done(callback_started);
+      Json complete = answer_callback(*this, s.profile, *callback, s.host_failures.back());
       std::string answer;
       try {
         const Json message{{"complete", wire::strip_undefined(std::move(complete))}};
@@ -272,7 +267,6 @@ Json Kernel::sinvoke(std::string_view fqn, std::string_view method, Json args) {
 Json Kernel::invoke_async(const ObjRef& object, std::string_view method, Json args) {
   const std::lock_guard lock(shared_->mutex);
   const std::string call = describe_call("begin", object.id, method);
-  start();
   if (session_->sync_callbacks > 0) {
     // The kernel would refuse `begin` here; say why in C++ terms instead of quoting its Fault.
     throw NotSupported(
@@ -302,9 +296,7 @@ Json Kernel::invoke_async(const ObjRef& object, std::string_view method, Json ar
     if (list->empty()) break;
     for (const auto& entry : *list) {
       const detail::CallbackRequest callback = detail::decode_callback(entry, entry.dump());
-      const auto callback_started = session_->profile.callback_started();
-      Json complete = answer_callback(*this, callback, first_failure);
-      if (session_->profile.enabled()) session_->profile.callback_done(callback_started);
+      Json complete = answer_callback(*this, session_->profile, callback, first_failure);
       complete["api"] = "complete";
       (void)exchange(std::move(complete), "complete " + callback.cbid + " for " + call);
     }

@@ -29,28 +29,34 @@ KernelProfile::KernelProfile() {
   if (const char* path = std::getenv("JSII_CPP_PROFILE"); path != nullptr) path_ = path;
 }
 
-KernelProfile::Request KernelProfile::request_started(const std::string& api, const std::string& method) {
+KernelProfile::Request KernelProfile::request_started(const Json& request) {
+  if (!enabled()) return {};
   const auto now = Clock::now();
+  std::string kind = request.value("api", std::string("?"));
   // The app's synth is the first top-level `invoke synth`: what comes before it is the construct phase.
-  if (depth_ == 0 && api == "invoke" && method == "synth" && synth_started_ == Clock::time_point{}) {
+  if (depth_ == 0 && kind == "invoke" && request.value("method", std::string()) == "synth" &&
+      synth_started_ == Clock::time_point{}) {
     synth_started_ = now;
   }
+  if (kind == "load") kind += "_" + request.value("name", std::string("?"));
   ++depth_;
-  return {now, in_callbacks_};
+  return {std::move(kind), now, in_callbacks_};
 }
 
-void KernelProfile::request_done(const std::string& api, const Request& request) {
+void KernelProfile::request_done(const Request& request) {
+  if (request.kind.empty()) return;
   --depth_;
   const auto elapsed = Clock::now() - request.started;
   // Callbacks served inside this request ran C++ (and their own requests): not waiting on node.
   const auto in_callbacks = in_callbacks_ - request.callbacks_before;
-  auto& kind = kinds_[api];
+  auto& kind = kinds_[request.kind];
   ++kind.count;
   kind.waiting += elapsed - in_callbacks;
   if (depth_ == 0 && request.started == synth_started_) synth_ = elapsed;
 }
 
 void KernelProfile::callback_done(Clock::time_point started) {
+  if (!enabled()) return;
   ++callbacks_;
   // Only the outermost callbacks count towards C++ time: nested ones are inside them.
   if (depth_ <= 1) in_callbacks_ += Clock::now() - started;
@@ -63,19 +69,18 @@ void KernelProfile::write(Clock::time_point shutdown_started) noexcept {
     std::ostringstream out;
     out.setf(std::ios::fixed);
     out.precision(1);
-    Clock::duration waiting{};
-    std::int64_t requests = 0;
-    for (const auto& [api, kind] : kinds_) {
-      waiting += kind.waiting;
-      requests += kind.count;
-    }
+    Kind all;
     Kind loads;
     for (const auto& [api, kind] : kinds_) {
+      all.count += kind.count;
+      all.waiting += kind.waiting;
       if (api.starts_with("load_")) {
         loads.count += kind.count;
         loads.waiting += kind.waiting;
       }
     }
+    const auto waiting = all.waiting;
+    const auto requests = all.count;
     const auto hello = hello_ - spawned_;
     const auto total = shutdown_started - spawned_;
     out << "process_start_to_node_spawn_ms: " << ms(spawned_ - kProcessStarted) << "\n";

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <jsii/wire.hpp>
 #include <map>
 #include <string>
 
@@ -21,16 +22,17 @@ class KernelProfile {
   void node_spawning() { spawned_ = Clock::now(); }
   void hello_received() { hello_ = Clock::now(); }
 
-  /// One request: `api` is its kind (create, invoke, load, ...), `method` the invoked method, if any.
-  /// Returns the token to pass to `request_done`.
+  /// One request about to be sent; the token goes to `request_done` when its answer came (or it failed).
+  /// Requests are counted by kind (`create`, `invoke`, ...; loads one line per package). Nothing when off.
   struct Request {
+    std::string kind;  ///< empty when profiling is off
     Clock::time_point started;
     Clock::duration callbacks_before;
   };
-  Request request_started(const std::string& api, const std::string& method);
-  void request_done(const std::string& api, const Request& request);
+  Request request_started(const Json& request);
+  void request_done(const Request& request);
 
-  Clock::time_point callback_started() { return Clock::now(); }
+  /// A callback C++ served (synchronous, or an async override), from `started` until now.
   void callback_done(Clock::time_point started);
 
   /// Writes the figures (once); `shutdown_started` is when the process began to stop node.
