@@ -13,7 +13,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 now() { date +%s.%N; }
-elapsed() { echo "$(printf '%.1f' "$(echo "$(now) - $1" | bc)")"; }
+elapsed() { printf '%.1f' "$(echo "$(now) - $1" | bc)"; }
 
 # The compiler runs under /usr/bin/time so each compile's peak RSS is recorded.
 cat > "$out/measure.sh" <<WRAP

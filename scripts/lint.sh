@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static checks on our own C++: clang-format (must be clean), cppcheck (must be quiet), and, with --tidy,
+# Static checks on our own code: clang-format (must be clean), cppcheck and shellcheck (must be quiet), and, with --tidy,
 # clang-tidy over the compile database of build/dev (slow: minutes on 2 cores).
 #
 # Usage: scripts/lint.sh [--tidy]
@@ -15,8 +15,12 @@ clang-format --dry-run --Werror "${sources[@]}"
 
 echo "==> cppcheck"
 cppcheck --std=c++20 --library=googletest --enable=warning,style,performance,portability --inline-suppr \
-  --quiet --error-exitcode=1 -I include -I lib/jsii --suppressions-list=.cppcheck-suppressions \
-  -itest/golden lib bin bench test
+  --quiet --error-exitcode=1 -I include -I lib/jsii -I docker/common --suppressions-list=.cppcheck-suppressions \
+  -itest/golden lib bin bench test docker
+
+echo "==> shellcheck"
+mapfile -t shell_scripts < <(git ls-files '*.sh' bench/run .ci/run)
+shellcheck "${shell_scripts[@]}"
 
 if [[ "${1:-}" == "--tidy" ]]; then
   echo "==> clang-tidy"

@@ -31,7 +31,10 @@ apt_packages=(
   g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-filesystem1.81-dev nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev googletest
-  clang-format clang-tidy cppcheck
+  clang-format clang-tidy cppcheck shellcheck
+  # The sample services (docker/) and what their tests and the load test run against.
+  libcpp-httplib-dev libssl-dev libbrotli-dev libpqxx-dev libhiredis-dev
+  postgresql redis-server nginx-light chromium python3-locust wrk
 )
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_packages+=(nodejs npm)
