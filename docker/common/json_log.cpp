@@ -1,5 +1,8 @@
 #include "json_log.hpp"
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <chrono>
 #include <ctime>
 #include <utility>
@@ -26,7 +29,18 @@ std::string iso8601(long long epoch_ms) {
 
 JsonLog::JsonLog(std::string service, std::FILE* out) : service_(std::move(service)), out_(out) {}
 
-void JsonLog::write(std::string_view level, std::string_view message, nlohmann::json fields) {
+JsonLog::~JsonLog() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (flusher_.joinable()) flusher_.join();
+  std::lock_guard lock(mutex_);
+  write_out({});
+}
+
+std::string JsonLog::format(std::string_view level, std::string_view message, nlohmann::json fields) const {
   long long now = epoch_milliseconds();
   nlohmann::json line = {
       {"timestamp", iso8601(now)}, {"level", level}, {"service", service_}, {"message", message}};
@@ -35,9 +49,52 @@ void JsonLog::write(std::string_view level, std::string_view message, nlohmann::
   // Invalid UTF-8 from a client (a header, a path) is replaced rather than failing the log line.
   std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   text += '\n';
-  std::lock_guard lock(mutex_);
+  return text;
+}
+
+void JsonLog::write_out(const std::string& text) {
+  std::lock_guard output(output_mutex_);  // after the flusher's write in progress, if any
+  if (!buffered_.empty()) {
+    std::fwrite(buffered_.data(), 1, buffered_.size(), out_);
+    buffered_.clear();
+  }
   std::fwrite(text.data(), 1, text.size(), out_);
   std::fflush(out_);
+}
+
+void JsonLog::write(std::string_view level, std::string_view message, nlohmann::json fields) {
+  std::string text = format(level, message, std::move(fields));
+  std::lock_guard lock(mutex_);
+  write_out(text);
+}
+
+void JsonLog::write_buffered(std::string_view level, std::string_view message, nlohmann::json fields) {
+  std::string text = format(level, message, std::move(fields));
+  std::lock_guard lock(mutex_);
+  if (!flusher_.joinable() && !stopping_) flusher_ = std::thread([this] { run_flusher(); });
+  buffered_ += text;
+  if (buffered_.size() > 256 * 1024) write_out({});  // the flusher is behind: write now rather than grow
+}
+
+void JsonLog::run_flusher() {
+  // Signals go to the service's own shutdown thread, never to this one.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, nullptr);
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping_; });
+    if (!buffered_.empty()) {
+      std::string text = std::move(buffered_);
+      buffered_.clear();
+      std::unique_lock output(output_mutex_);
+      lock.unlock();  // a slow write blocks this thread (and a write-through line after it), no request
+      std::fwrite(text.data(), 1, text.size(), out_);
+      std::fflush(out_);
+      output.unlock();
+      lock.lock();
+    }
+  }
 }
 
 void JsonLog::info(std::string_view message, nlohmann::json fields) {

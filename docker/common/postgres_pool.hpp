@@ -1,16 +1,15 @@
-// A bounded pool of PostgreSQL connections, opened on demand. A connection found broken is dropped, so a
-// restarted server is reconnected to on the next request instead of failing every request after it.
+// PostgreSQL connections for the services: a fair bounded pool, opened on demand. A connection found broken
+// is dropped, so a restarted server is reconnected to on the next request instead of failing every request.
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <pqxx/pqxx>
 #include <stdexcept>
 #include <string>
-#include <vector>
+
+#include "bounded_pool.hpp"
 
 namespace sample {
 
@@ -23,9 +22,6 @@ class DatabaseUnavailable : public std::runtime_error {
 class PostgresPool {
  public:
   PostgresPool(std::string connection_string, std::size_t size, std::chrono::milliseconds acquire_timeout);
-  ~PostgresPool();
-  PostgresPool(const PostgresPool&) = delete;
-  PostgresPool& operator=(const PostgresPool&) = delete;
 
   // Runs `work(connection)`. A connection that breaks before `work` commits is replaced and `work` runs once
   // more; a second failure, or no connection at all, is DatabaseUnavailable.
@@ -33,20 +29,14 @@ class PostgresPool {
   auto run(Work&& work) -> decltype(work(std::declval<pqxx::connection&>()));
 
   // Waits for leased connections to come back, then closes them all; later calls fail.
-  void close();
+  void close() { pool_.close(); }
 
  private:
   std::unique_ptr<pqxx::connection> acquire();
   void release(std::unique_ptr<pqxx::connection> connection);
 
   std::string connection_string_;
-  std::size_t size_;
-  std::chrono::milliseconds acquire_timeout_;
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<pqxx::connection>> idle_;
-  std::size_t open_ = 0;  // idle plus leased
-  bool closed_ = false;
+  BoundedPool<pqxx::connection> pool_;
 };
 
 template <typename Work>

@@ -72,50 +72,27 @@ RedisValue RedisConnection::command(const std::vector<std::string>& arguments) {
 }
 
 RedisPool::RedisPool(std::string host, int port, std::size_t size, std::chrono::milliseconds timeout)
-    : host_(std::move(host)), port_(port), size_(size), timeout_(timeout) {}
+    : host_(std::move(host)),
+      port_(port),
+      timeout_(timeout),
+      pool_(size, timeout, [this] { return std::make_unique<RedisConnection>(host_, port_, timeout_); }) {}
 
 RedisValue RedisPool::command(const std::vector<std::string>& arguments) {
-  std::unique_ptr<RedisConnection> connection = acquire();
+  std::unique_ptr<RedisConnection> connection;
+  try {
+    connection = pool_.acquire();
+  } catch (const PoolExhausted& exhausted) {
+    throw RedisUnavailable(std::string("no Redis connection: ") + exhausted.what());
+  }
   try {
     RedisValue value = connection->command(arguments);
-    release(std::move(connection));
+    pool_.release(std::move(connection), true);
     return value;
   } catch (...) {
-    release(std::move(connection));
+    bool reusable = connection->healthy();  // an error reply leaves the connection usable
+    pool_.release(std::move(connection), reusable);
     throw;
   }
-}
-
-std::unique_ptr<RedisConnection> RedisPool::acquire() {
-  std::unique_lock lock(mutex_);
-  if (!available_.wait_for(lock, timeout_, [&] { return !idle_.empty() || open_ < size_; })) {
-    throw RedisUnavailable("no Redis connection free within " + std::to_string(timeout_.count()) + " ms");
-  }
-  if (!idle_.empty()) {
-    auto connection = std::move(idle_.back());
-    idle_.pop_back();
-    return connection;
-  }
-  ++open_;
-  lock.unlock();
-  try {
-    return std::make_unique<RedisConnection>(host_, port_, timeout_);
-  } catch (...) {
-    release(nullptr);
-    throw;
-  }
-}
-
-void RedisPool::release(std::unique_ptr<RedisConnection> connection) {
-  {
-    std::lock_guard lock(mutex_);
-    if (connection && connection->healthy()) {
-      idle_.push_back(std::move(connection));
-    } else {
-      --open_;
-    }
-  }
-  available_.notify_one();
 }
 
 }  // namespace sample

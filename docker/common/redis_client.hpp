@@ -3,13 +3,13 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "bounded_pool.hpp"
 
 struct redisContext;
 
@@ -55,24 +55,17 @@ class RedisConnection {
 
 class RedisPool {
  public:
+  // `timeout` bounds connecting, each command and the wait for a free connection.
   RedisPool(std::string host, int port, std::size_t size, std::chrono::milliseconds timeout);
-  RedisPool(const RedisPool&) = delete;
-  RedisPool& operator=(const RedisPool&) = delete;
 
+  // Runs one command on a pooled connection; RedisUnavailable when there is none or it fails.
   RedisValue command(const std::vector<std::string>& arguments);
 
  private:
-  std::unique_ptr<RedisConnection> acquire();
-  void release(std::unique_ptr<RedisConnection> connection);
-
   std::string host_;
   int port_;
-  std::size_t size_;
   std::chrono::milliseconds timeout_;
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<RedisConnection>> idle_;
-  std::size_t open_ = 0;
+  BoundedPool<RedisConnection> pool_;
 };
 
 }  // namespace sample

@@ -25,6 +25,7 @@ class LocalService {
   // SIGKILL: a crash, nothing gets to clean up.
   void crash();
   bool running() const { return process_ != nullptr; }
+  pid_t pid() const { return process_ ? process_->pid() : -1; }
   std::string log_tail(std::size_t lines = 30) const;
   const std::filesystem::path& log_file() const { return log_file_; }
 

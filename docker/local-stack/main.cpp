@@ -3,8 +3,9 @@
 //   local-stack [--frontend] [--no-worker] [--api-port N] [--frontend-port N] [-- COMMAND [ARG...]]
 //
 // Starts PostgreSQL, Redis, the api and the worker (and nginx with the frontend) in a temporary directory.
-// With a COMMAND, runs it with API_URL (and FRONTEND_URL) set, stops everything and exits with its status;
-// without, prints the addresses and runs until Ctrl-C or SIGTERM. Nothing it started outlives it.
+// With a COMMAND, runs it with API_URL, API_PID and LOCAL_STACK_DIR (and FRONTEND_URL) set, stops everything
+// and exits with its status; without, prints the addresses and runs until Ctrl-C or SIGTERM. Nothing it
+// started outlives it.
 #include <atomic>
 #include <charconv>
 #include <cstring>
@@ -86,6 +87,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::vector<std::string> env = {"API_URL=" + stack.api_url(),
+                                    "API_PID=" + std::to_string(stack.api().pid()),
                                     "LOCAL_STACK_DIR=" + stack.directory().string()};
     if (options.frontend) env.push_back("FRONTEND_URL=" + stack.frontend_url());
     sample::local::ChildProcess child({.argv = command, .extra_env = env, .death_signal = SIGTERM});

@@ -1,6 +1,10 @@
 #include "api_server.hpp"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <chrono>
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 
@@ -39,6 +43,29 @@ std::string trace_root(const std::string& header) {
   return header.substr(start, header.find(';', start) - start);
 }
 
+// cpp-httplib 0.11 listens with a backlog of 5 (compiled into Debian's library): a burst of new connections
+// overflows it and the kernel drops SYNs, which clients retry after a full second. Listening again on the
+// same socket raises the backlog (Linux allows it); the socket is found by its port.
+void widen_listen_backlog(int port) {
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    int fd = std::stoi(entry.path().filename().string());
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    sockaddr_storage address{};
+    socklen_t address_size = sizeof address;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) continue;
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API's own type pun
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &address_size) != 0) continue;
+    int bound = 0;
+    if (address.ss_family == AF_INET) {
+      bound = ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);  // NOLINT(*reinterpret-cast)
+    } else if (address.ss_family == AF_INET6) {
+      bound = ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);  // NOLINT(*reinterpret-cast)
+    }
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
 template <typename Handler>
 httplib::Server::Handler route(std::string name, Handler handler) {
   return [name = std::move(name), handler = std::move(handler)](const httplib::Request& request,
@@ -55,8 +82,12 @@ ApiServer::ApiServer(ItemStore& store, JsonLog& log, ApiOptions options)
   int threads = options_.threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server_.set_payload_max_length(kMaxBodyBytes);
+  // httplib writes the headers and the body separately: without this, Nagle's algorithm meets the client's
+  // delayed ACK and a response can wait 40 ms.
+  server_.set_tcp_nodelay(true);
   server_.set_keep_alive_timeout(5);
-  server_.set_keep_alive_max_count(1000);
+  // Reconnecting costs a handshake and a thread hand-off; a client may keep its connection.
+  server_.set_keep_alive_max_count(1000000);
   add_routes();
   add_observability();
 }
@@ -181,7 +212,7 @@ void ApiServer::add_observability() {
                          {{"RequestCount", "Count", 1}, {"Latency", "Milliseconds", milliseconds}});
     fields["Service"] = log_.service();
     fields["Route"] = request_route;
-    log_.write(response.status >= 500 ? "error" : "info", "request", std::move(fields));
+    log_.write_buffered(response.status >= 500 ? "error" : "info", "request", std::move(fields));
   });
 }
 
@@ -192,6 +223,7 @@ int ApiServer::bind() {
     throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                              " (address in use or not local)");
   }
+  widen_listen_backlog(port);
   return port;
 }
 
