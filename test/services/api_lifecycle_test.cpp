@@ -1,6 +1,12 @@
 // The api's life around its requests: bad configuration, migrations on every start, losing Redis or
 // PostgreSQL and getting them back, and a SIGTERM that drains.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
 
 #include "local_stack.hpp"
 #include "service_test_support.hpp"
@@ -123,6 +129,42 @@ TEST(ApiLifecycle, SigtermFinishesAndExitsCleanly) {
   EXPECT_EQ(lines[lines.size() - 2]["signal"], "Terminated");
   EXPECT_EQ(lines.back()["message"], "stopped");
   EXPECT_EQ(http_get(stack.api_port(), "/health").status, 0) << "nothing listens any more";
+}
+
+// A request whose body is still arriving when SIGTERM comes: the api stops accepting, but answers it.
+TEST(ApiLifecycle, SigtermLetsARequestInFlightFinish) {
+  sample::local::LocalStack stack({.worker = false});
+  int client = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(client, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(stack.api_port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API's own type pun
+  ASSERT_EQ(connect(client, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const std::string body = R"({"name": "in flight"})";
+  const std::string head =
+      "POST /api/v1/items HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Connection: close\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 5);
+  ASSERT_EQ(send(client, head.data(), head.size(), 0), static_cast<ssize_t>(head.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the api is reading the body now
+
+  kill(stack.api().pid(), SIGTERM);
+  EXPECT_TRUE(eventually([&] { return http_get(stack.api_port(), "/health").status == 0; }))
+      << "no new connections once SIGTERM came";
+  std::string rest = body.substr(5);
+  ASSERT_EQ(send(client, rest.data(), rest.size(), 0), static_cast<ssize_t>(rest.size()));
+  std::string response;
+  char buffer[4096];
+  for (ssize_t got; (got = recv(client, buffer, sizeof buffer, 0)) > 0;)
+    response.append(buffer, static_cast<std::size_t>(got));
+  close(client);
+  EXPECT_EQ(response.rfind("HTTP/1.1 201", 0), 0U) << response;
+  EXPECT_NE(response.find("\"name\" : \"in flight\""), std::string::npos) << response;
+  EXPECT_EQ(stack.api().stop(), 0);
+  EXPECT_EQ(sample::testing::query_value(stack.postgres().connection_string(), "SELECT name FROM items"),
+            "in flight");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "local_stack.hpp"
+#include "redis_client.hpp"
 #include "service_test_support.hpp"
 
 namespace {
@@ -121,8 +122,15 @@ TEST(Resilience, NoItemOrJobIsLostWhenAnyPartRestartsUnderLoad) {
     stored.insert(std::stoll(ids.substr(start, end - start)));
     start = end + 1;
   }
-  for (long long id : created)
+  for (long long id : created) {
     EXPECT_TRUE(stored.count(id)) << "item " << id << " was acknowledged but is missing";
+  }
+
+  sample::RedisPool redis("127.0.0.1", stack.redis().port(), 1, std::chrono::seconds(2));
+  EXPECT_TRUE(sample::testing::eventually([&] {
+    return redis.command({"XPENDING", "items:jobs", "item-workers"}).elements.at(0).integer == 0;
+  })) << "every delivered job was acknowledged";
+  EXPECT_EQ(redis.command({"XLEN", "items:jobs:dead"}).integer, 0) << "no job gave up";
 }
 
 }  // namespace

@@ -193,6 +193,24 @@ void ApiServer::add_observability() {
         } catch (const DatabaseUnavailable& failure) {
           log_.error("database unavailable", {{"path", request.path}, {"error", failure.what()}});
           reply_error(response, 503, "database unavailable, retry later");
+        } catch (const pqxx::in_doubt_error& failure) {
+          // The connection broke during COMMIT: PostgreSQL may or may not have stored the write.
+          log_.error("database connection lost during commit",
+                     {{"path", request.path}, {"error", failure.what()}});
+          reply_error(response, 503,
+                      "database connection lost while committing; the change may or may not be stored");
+        } catch (const pqxx::sql_error& failure) {
+          // Class 08 (connection exception) and 57 (operator intervention: shutdown, failover) are the server
+          // going away, not a fault of the request.
+          std::string state = failure.sqlstate();
+          bool server_away = state.rfind("08", 0) == 0 || state.rfind("57", 0) == 0;
+          log_.error(server_away ? "database unavailable" : "request failed",
+                     {{"path", request.path}, {"error", failure.what()}, {"sqlstate", state}});
+          if (server_away) {
+            reply_error(response, 503, "database unavailable, retry later");
+          } else {
+            reply_error(response, 500, "internal error");
+          }
         } catch (const std::exception& failure) {
           log_.error("request failed", {{"path", request.path}, {"error", failure.what()}});
           reply_error(response, 500, "internal error");
