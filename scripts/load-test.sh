@@ -10,12 +10,14 @@
 #       Against a deployed environment (production asks for confirmation on a terminal).
 #
 # DURATION is in seconds (default 300), USERS defaults to 100. The HTML report and the CSV statistics go
-# to reports/load-test-<environment>-<timestamp>.*. See docs/services.md.
+# to reports/load-test-<environment>-<timestamp>.* (LOAD_TEST_REPORTS overrides the directory; LOCAL_STACK
+# names an already built local-stack). See docs/services.md.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
 
 usage() {
+  echo "usage: scripts/load-test.sh local|dev|staging|production [DURATION] [USERS] [--target URL]" >&2
   sed -n '5,10p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
@@ -50,19 +52,22 @@ done
 [[ "$users" =~ ^[1-9][0-9]*$ ]] || { echo "load-test.sh: USERS must be a positive integer, got '$users'" >&2; exit 2; }
 command -v locust >/dev/null || { echo "load-test.sh: locust not found (scripts/setup.sh installs python3-locust)" >&2; exit 1; }
 
-mkdir -p reports
+reports="${LOAD_TEST_REPORTS:-$repo/reports}"
+mkdir -p "$reports"
 export DURATION="$duration" USERS="$users"
-REPORT_BASE="$repo/reports/load-test-$environment-$(date +%Y%m%d-%H%M%S)"
+REPORT_BASE="$reports/load-test-$environment-$(date +%Y%m%d-%H%M%S)"
 export REPORT_BASE
 
 case "$environment" in
   local)
     [[ -z "$target" ]] || { echo "load-test.sh: --target is not used with 'local'" >&2; exit 2; }
-    if [[ ! -f build/ci/CMakeCache.txt ]]; then
-      bash scripts/setup.sh ci
+    local_stack="${LOCAL_STACK:-}"  # a local-stack binary already built (the tests pass theirs)
+    if [[ -z "$local_stack" ]]; then
+      [[ -f build/ci/CMakeCache.txt ]] || bash scripts/setup.sh ci
+      echo "==> build local-stack, the api and the worker (ci preset)"
+      cmake --build --preset ci --target local-stack
+      local_stack=build/ci/docker/local-stack/local-stack
     fi
-    echo "==> build local-stack, the api and the worker (ci preset)"
-    cmake --build --preset ci --target local-stack
     # One thread per open connection in the api: leave room for every user's keep-alive connection.
     export HTTP_THREADS="${HTTP_THREADS:-$((users + 64))}"
     echo "Starting load test:"
@@ -70,7 +75,7 @@ case "$environment" in
     echo "  Duration: ${duration}s"
     echo "  Virtual Users: $users"
     # local-stack gives its command FRONTEND_URL (the target) and API_PID.
-    build/ci/docker/local-stack/local-stack --frontend -- "$repo/load-tests/run-locust.sh"
+    "$local_stack" --frontend -- "$repo/load-tests/run-locust.sh"
     ;;
   dev | staging | production)
     [[ -n "$target" ]] || {
