@@ -191,6 +191,29 @@ function ensureTarball({ name, version, integrity, integritySource, tarDir }) {
 }
 
 // ---------------------------------------------------------------------------
+// Package cache tickets (docs/runtime.md, "Package cache tickets")
+//
+// The kernel finds a package in its cache under <root>/<name>/<version>/<digest>, where digest is the
+// sha256 of the tarball followed by "\0" + name and "\0" + version. Hashing aws-cdk-lib's 38 MB tarball costs
+// every process ~60 ms. A ticket is a small file unique to the tarball (it names its integrity): the C++
+// runtime hands the kernel the ticket instead of the tarball once the ticket's cache entry holds the
+// extracted package (a hard-linked copy of the tarball's entry). It is not an archive, so a kernel that ever
+// had to extract it fails instead of caching anything.
+
+function cacheDigest(file, name, version) {
+  const hash = createHash('sha256').update(fs.readFileSync(file));
+  for (const part of [name, version]) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+function ensureCacheTicket(tarball, name, version, integrity) {
+  const ticket = `${tarball}.cache-ticket`;
+  const content = `jsii-cpp package cache ticket, not an archive: ${name}@${version} ${integrity}\n`;
+  if (readTextIfExists(ticket) !== content) writeFileAtomic(ticket, content);
+  return ticket;
+}
+
+// ---------------------------------------------------------------------------
 // Discovery of jsii packages in node_modules
 
 function packageDir(name) {
@@ -346,12 +369,14 @@ function main() {
       tarDir,
     });
     log(`${pkg.name}@${pkg.version} ok (${state})`);
+    const ticket = ensureCacheTicket(file, pkg.name, pkg.version, entry.integrity);
     packages.push({
       name: pkg.name,
       version: pkg.version,
       tarball: file,
       integrity: entry.integrity,
       dependencies: pkg.dependencies,
+      cache: { digest: cacheDigest(file, pkg.name, pkg.version), ticket, ticketDigest: cacheDigest(ticket, pkg.name, pkg.version) },
     });
   }
 

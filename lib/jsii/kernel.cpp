@@ -1,6 +1,7 @@
 // jsii::Kernel, part 1 of 3: starting the kernel process (hello, environment) and stopping it.
 // Requests and callbacks: kernel_exchange.cpp; package loading: kernel_packages.cpp.
 #include <boost/process/search_path.hpp>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -55,6 +56,17 @@ namespace detail {
 std::string env_or(const char* name, std::string fallback) {
   const char* value = std::getenv(name);
   return value != nullptr && *value != '\0' ? std::string(value) : std::move(fallback);
+}
+
+std::string package_cache_root() {
+  return env_or("JSII_RUNTIME_PACKAGE_CACHE_ROOT", JSII_CPP_DEFAULT_CACHE_ROOT);
+}
+
+bool package_cache_enabled() {
+  const char* setting = std::getenv("JSII_RUNTIME_PACKAGE_CACHE");
+  std::string lowered = setting == nullptr ? "enabled" : setting;
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lowered == "enabled";
 }
 
 std::string join_lines(const std::vector<std::string>& lines) {
@@ -154,7 +166,7 @@ void Kernel::start() {
   if (config.transport == Transport::direct) config.args.emplace_back("--preserve-symlinks");
   config.args.push_back(script);
 
-  s.cache_root = env_or("JSII_RUNTIME_PACKAGE_CACHE_ROOT", JSII_CPP_DEFAULT_CACHE_ROOT);
+  s.cache_root = detail::package_cache_root();
   config.environment = {
       {"JSII_AGENT", agent()},
       {"JSII_RUNTIME_PACKAGE_CACHE_ROOT", s.cache_root},

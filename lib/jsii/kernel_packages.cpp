@@ -1,5 +1,7 @@
 // jsii::Kernel, part 3 of 3: loading jsii packages (tarballs named by the packages manifest, dependencies
 // first) into the kernel.
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +20,74 @@ using namespace std::chrono_literals;
 
 /// A load slower than this means the kernel parsed the assembly instead of using its runtime index.
 constexpr auto kSlowLoad = 250ms;
+
+/// The kernel's marker of a complete cache entry.
+constexpr const char* kCompleteMarker = ".jsii-runtime-package-cache";
+
+/// One key part as the kernel's DiskCache spells it in a path: runs of characters outside [@a-z0-9_./-]
+/// become one '_', then '/' separates directories.
+void append_key(fs::path& path, std::string_view key) {
+  std::string spelled;
+  bool in_run = false;
+  for (char c : key) {
+    const bool kept = c == '@' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                      c == '/' || c == '-' || c == '\\';
+    if (kept) spelled += c == '\\' ? '/' : c;
+    if (!kept && !in_run) spelled += '_';
+    in_run = !kept;
+  }
+  for (auto start = spelled.find_first_not_of('/'); start != std::string::npos;
+       start = spelled.find_first_not_of('/', start)) {
+    const auto end = spelled.find('/', start);
+    path /= spelled.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end;
+  }
+}
+
+fs::path cache_entry(const std::string& root, std::string_view name, std::string_view version,
+                     std::string_view digest) {
+  fs::path entry = root;
+  append_key(entry, name);
+  append_key(entry, version);
+  return entry / std::string(digest);
+}
+
+/// What the kernel needs from an entry it takes as a hit: the marker, the package and its assembly.
+bool usable(const fs::path& entry) {
+  std::error_code ec;
+  return fs::exists(entry / kCompleteMarker, ec) && fs::exists(entry / "package.json", ec) &&
+         fs::exists(entry / ".jsii", ec);
+}
+
+/// Makes the ticket's entry a hard-linked copy of the tarball's (built aside, then renamed into place, so the
+/// kernel never sees half of it). False when the tarball's entry is not complete yet or anything fails.
+bool ensure_ticket_entry(const fs::path& tarball_entry, const fs::path& ticket_entry) {
+  if (usable(ticket_entry)) return true;
+  if (!usable(tarball_entry)) return false;
+  std::error_code ec;
+  const fs::path aside = ticket_entry.parent_path() / (".jsii-cpp-ticket-" + std::to_string(::getpid()) +
+                                                       "-" + ticket_entry.filename().string());
+  fs::remove_all(aside, ec);
+  fs::copy(tarball_entry, aside, fs::copy_options::recursive | fs::copy_options::create_hard_links, ec);
+  if (!ec) fs::rename(aside, ticket_entry, ec);  // fails if another process was first: theirs is as good
+  std::error_code ignored;
+  fs::remove_all(aside, ignored);
+  return usable(ticket_entry);
+}
+
+/// The ticket to hand the kernel instead of the tarball, or "" to hand it the tarball: with the package cache
+/// on and the tarball already extracted into it, the kernel then digests a few bytes instead of the whole
+/// tarball and finds the same extracted package (scripts/jsii-deps.mjs makes the tickets).
+std::string usable_ticket(const std::string& cache_root, std::string_view name,
+                          const detail::ManifestEntry& entry) {
+  std::error_code ec;
+  const bool cache_enabled = detail::package_cache_enabled();
+  if (!cache_enabled || entry.ticket.empty() || cache_root.empty() || !fs::exists(entry.ticket, ec))
+    return "";
+  const bool ready = ensure_ticket_entry(cache_entry(cache_root, name, entry.version, entry.cache_digest),
+                                         cache_entry(cache_root, name, entry.version, entry.ticket_digest));
+  return ready ? entry.ticket : "";
+}
 
 }  // namespace
 
@@ -45,7 +115,9 @@ int Kernel::load(std::string_view name, std::string_view version, std::string_vi
                                     {"tarball", fs::absolute(tarball).string()}},
                                call);
   const auto took = std::chrono::steady_clock::now() - began;
-  LoadedPackage package{std::string(version), result.value("types", 0), took >= kSlowLoad};
+  // Without the package cache there is no runtime index to wait for at shutdown.
+  LoadedPackage package{std::string(version), result.value("types", 0),
+                        took >= kSlowLoad && detail::package_cache_enabled()};
   session_->loaded.emplace(std::string(name), package);
   return package.types;
 }
@@ -72,8 +144,13 @@ bool Kernel::try_load_package(std::string_view name) {
     }
     std::map<std::string, ManifestEntry, std::less<>> entries;
     for (const auto& p : doc["packages"]) {
-      entries[p.value("name", "")] = ManifestEntry{p.value("version", ""), p.value("tarball", ""),
-                                                   p.value("dependencies", std::vector<std::string>{})};
+      const Json cache = p.value("cache", Json::object());
+      entries[p.value("name", "")] = ManifestEntry{p.value("version", ""),
+                                                   p.value("tarball", ""),
+                                                   p.value("dependencies", std::vector<std::string>{}),
+                                                   cache.value("digest", ""),
+                                                   cache.value("ticket", ""),
+                                                   cache.value("ticketDigest", "")};
     }
     s.manifest = std::move(entries);
   }
@@ -81,7 +158,21 @@ bool Kernel::try_load_package(std::string_view name) {
   if (it == s.manifest->end()) return false;
   const ManifestEntry entry = it->second;  // copy: the recursion below re-enters this function
   for (const auto& dependency : entry.dependencies) load_package(dependency);
-  (void)load(name, entry.version, entry.tarball);
+  // The root as the kernel will see it: the kernel may not have started yet (the first load starts it).
+  const std::string cache_root = detail::package_cache_root();
+  const std::string ticket = usable_ticket(cache_root, name, entry);
+  if (ticket.empty()) {
+    (void)load(name, entry.version, entry.tarball);
+    return true;
+  }
+  try {
+    (void)load(name, entry.version, ticket);
+  } catch (const Error& failure) {
+    // The ticket's entry shares its files with the tarball's: damage in one is damage in both.
+    throw Error(std::string(failure.what()) + " (loaded through the package cache ticket " + ticket +
+                " for " + entry.tarball + "; if the package cache is damaged, delete " +
+                cache_entry(cache_root, name, entry.version, "").string() + ")");
+  }
   return true;
 }
 

@@ -25,6 +25,11 @@ struct ManifestEntry {
   std::string version;
   std::string tarball;
   std::vector<std::string> dependencies;
+  // The package cache ticket (scripts/jsii-deps.mjs): the kernel's cache digests of the tarball and of the
+  // ticket, and the ticket's path. Empty when the manifest predates tickets.
+  std::string cache_digest;
+  std::string ticket;
+  std::string ticket_digest;
 };
 
 /// Everything about one run of the kernel process. Guarded by KernelShared::mutex.
@@ -45,6 +50,11 @@ class KernelSession {
 
 /// The environment variable `name`, or `fallback` when it is unset or empty.
 std::string env_or(const char* name, std::string fallback);
+
+/// The kernel's package cache as the kernel process will see it: its root, and whether it is on (it reads
+/// JSII_RUNTIME_PACKAGE_CACHE: anything but "enabled", in any case, turns it off).
+std::string package_cache_root();
+bool package_cache_enabled();
 
 /// Lines quoted as "\n  | line" (a kernel's stderr tail in an error message).
 std::string join_lines(const std::vector<std::string>& lines);
