@@ -34,7 +34,7 @@ apt_packages=(
   clang-format clang-tidy cppcheck shellcheck
   # The sample services (docker/) and what their tests and the load test run against.
   libcpp-httplib-dev libssl-dev libbrotli-dev libpqxx-dev libhiredis-dev
-  postgresql redis-server nginx-light chromium python3-locust wrk
+  postgresql redis-server nginx-light chromium python3-locust wrk bc curl
 )
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_packages+=(nodejs npm)

@@ -75,14 +75,17 @@ void LocalStack::start_frontend(const StackOptions& options) {
   frontend_port_ = options.frontend_port != 0 ? options.frontend_port : free_port();
   std::filesystem::path runtime = directory() / "nginx";
   std::filesystem::create_directories(runtime);
+  // nginx's workers run as an unprivileged user when the stack runs as root: serve a copy in the stack's
+  // directory (readable by all), not the checkout, which may sit in a directory only its owner can enter.
+  std::filesystem::copy(frontend_directory() / "html", runtime / "html",
+                        std::filesystem::copy_options::recursive);
   std::ifstream template_file(frontend_directory() / "nginx.conf.template");
   if (!template_file)
     throw std::runtime_error("cannot read " + (frontend_directory() / "nginx.conf.template").string());
   std::stringstream text;
   text << template_file.rdbuf();
-  std::ofstream(runtime / "nginx.conf")
-      << render_nginx_config(text.str(), frontend_port_, "127.0.0.1:" + std::to_string(api_port_),
-                             frontend_directory() / "html", runtime);
+  std::ofstream(runtime / "nginx.conf") << render_nginx_config(
+      text.str(), frontend_port_, "127.0.0.1:" + std::to_string(api_port_), runtime / "html", runtime);
   int port = frontend_port_;
   frontend_ = std::make_unique<LocalService>(
       "frontend (nginx)",

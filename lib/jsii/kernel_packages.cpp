@@ -81,9 +81,10 @@ bool ensure_ticket_entry(const fs::path& tarball_entry, const fs::path& ticket_e
 std::string usable_ticket(const std::string& cache_root, std::string_view name,
                           const detail::ManifestEntry& entry) {
   std::error_code ec;
-  const bool cache_enabled = detail::package_cache_enabled();
-  if (!cache_enabled || entry.ticket.empty() || cache_root.empty() || !fs::exists(entry.ticket, ec))
+  const bool described = !entry.ticket.empty() && !entry.cache_digest.empty() && !entry.ticket_digest.empty();
+  if (!detail::package_cache_enabled() || !described || cache_root.empty() || !fs::exists(entry.ticket, ec)) {
     return "";
+  }
   const bool ready = ensure_ticket_entry(cache_entry(cache_root, name, entry.version, entry.cache_digest),
                                          cache_entry(cache_root, name, entry.version, entry.ticket_digest));
   return ready ? entry.ticket : "";
