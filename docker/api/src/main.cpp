@@ -1,6 +1,5 @@
 // sample-api: configuration from the environment (see docs/services.md), migrations, then HTTP until SIGTERM.
 #include <cstring>
-#include <string_view>
 #include <thread>
 
 #include "api_server.hpp"
@@ -9,6 +8,7 @@
 #include "postgres_pool.hpp"
 #include "redis_client.hpp"
 #include "schema.hpp"
+#include "service_main.hpp"
 #include "settings.hpp"
 #include "shutdown_signal.hpp"
 
@@ -46,51 +46,42 @@ int check_health() {
   }
 }
 
+// The api: migrations, then HTTP until SIGTERM.
+int serve_http(sample::JsonLog& log) {
+  sample::Environment env = sample::process_environment();
+  sample::PostgresSettings postgres = sample::postgres_settings(env);
+  sample::RedisSettings redis = sample::redis_settings(env);
+  sample::ApiOptions options;
+  options.host = sample::text_or(env, "LISTEN_HOST", "0.0.0.0");
+  options.port = sample::integer_or(env, "PORT", 8080, 0, 65535);
+  options.threads = sample::integer_or(env, "HTTP_THREADS", 64, 1, 4096);
+  options.metrics_namespace = sample::text_or(env, "METRICS_NAMESPACE", "SampleApp");
+  int cache_ttl = sample::integer_or(env, "CACHE_TTL_SECONDS", 60, 1, 86400);
+  int startup_wait = sample::integer_or(env, "STARTUP_WAIT_SECONDS", 30, 0, 600);
+
+  sample::PostgresPool database(postgres.connection_string(), static_cast<std::size_t>(postgres.pool_size),
+                                std::chrono::seconds(5));
+  migrate(database, log, startup_wait);
+  sample::RedisPool cache(redis.host, redis.port, static_cast<std::size_t>(redis.pool_size),
+                          std::chrono::seconds(2));
+  sample::ItemStore store(database, cache, log, cache_ttl);
+  sample::ApiServer server(store, log, options);
+  int port = server.bind();
+
+  sample::ShutdownSignal on_shutdown([&](int signal) {
+    log.info("shutting down: no new connections, finishing requests in flight",
+             {{"signal", strsignal(signal)}});
+    server.stop();
+  });
+  log.info("listening", {{"host", options.host}, {"port", port}, {"threads", options.threads}});
+  server.serve();
+  database.close();
+  log.info("stopped");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 2 && std::string_view(argv[1]) == "healthcheck") return check_health();
-  sample::JsonLog log("api", stdout);
-  if (argc != 1) {
-    log.error("usage: sample-api [healthcheck]; configuration comes from the environment (docs/services.md)");
-    return 2;
-  }
-  try {
-    sample::Environment env = sample::process_environment();
-    sample::PostgresSettings postgres = sample::postgres_settings(env);
-    sample::RedisSettings redis = sample::redis_settings(env);
-    sample::ApiOptions options;
-    options.host = sample::text_or(env, "LISTEN_HOST", "0.0.0.0");
-    options.port = sample::integer_or(env, "PORT", 8080, 0, 65535);
-    options.threads = sample::integer_or(env, "HTTP_THREADS", 64, 1, 4096);
-    options.metrics_namespace = sample::text_or(env, "METRICS_NAMESPACE", "SampleApp");
-    int cache_ttl = sample::integer_or(env, "CACHE_TTL_SECONDS", 60, 1, 86400);
-    int startup_wait = sample::integer_or(env, "STARTUP_WAIT_SECONDS", 30, 0, 600);
-
-    sample::PostgresPool database(postgres.connection_string(), static_cast<std::size_t>(postgres.pool_size),
-                                  std::chrono::seconds(5));
-    migrate(database, log, startup_wait);
-    sample::RedisPool cache(redis.host, redis.port, static_cast<std::size_t>(redis.pool_size),
-                            std::chrono::seconds(2));
-    sample::ItemStore store(database, cache, log, cache_ttl);
-    sample::ApiServer server(store, log, options);
-    int port = server.bind();
-
-    sample::ShutdownSignal on_shutdown([&](int signal) {
-      log.info("shutting down: no new connections, finishing requests in flight",
-               {{"signal", strsignal(signal)}});
-      server.stop();
-    });
-    log.info("listening", {{"host", options.host}, {"port", port}, {"threads", options.threads}});
-    server.serve();
-    database.close();
-    log.info("stopped");
-    return 0;
-  } catch (const sample::ConfigError& failure) {
-    log.error("configuration error", {{"error", failure.what()}});
-    return 2;
-  } catch (const std::exception& failure) {
-    log.error("cannot start", {{"error", failure.what()}});
-    return 1;
-  }
+  return sample::run_service_main(argc, argv, {"api", check_health, serve_http});
 }
