@@ -117,6 +117,20 @@ int ChildProcess::wait(std::chrono::milliseconds timeout) {
   return *status_;
 }
 
+void ChildProcess::wait_until_ready(std::string_view what, std::chrono::seconds timeout,
+                                    const std::function<bool(std::string& reason)>& ready) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string reason;
+  while (!ready(reason)) {
+    if (!running()) throw std::runtime_error(std::string(what) + " exited while starting:\n" + log_tail());
+    if (std::chrono::steady_clock::now() >= deadline) {
+      throw std::runtime_error(std::string(what) + " not ready within " + std::to_string(timeout.count()) +
+                               " s" + (reason.empty() ? "" : " (" + reason + ")") + ":\n" + log_tail());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
 int ChildProcess::stop(int signal, std::chrono::milliseconds grace) {
   if (reap(WNOHANG)) return *status_;
   kill(pid_, signal);

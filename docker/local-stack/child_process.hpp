@@ -7,8 +7,10 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sample::local {
@@ -36,6 +38,10 @@ class ChildProcess {
   int stop(int signal = SIGTERM, std::chrono::milliseconds grace = std::chrono::seconds(10));
   // Waits for the child to exit by itself, up to `timeout` (then stops it); returns its status.
   int wait(std::chrono::milliseconds timeout);
+  // Polls `ready` every 20 ms until it returns true; throws, with `what`, the reason `ready` last gave and
+  // the log's tail, when the child exits first or `timeout` passes.
+  void wait_until_ready(std::string_view what, std::chrono::seconds timeout,
+                        const std::function<bool(std::string& reason)>& ready);
   const std::filesystem::path& log_file() const { return options_.log_file; }
   // The last lines of its log, for error messages.
   std::string log_tail(std::size_t lines = 30) const { return tail_of(options_.log_file, lines); }

@@ -6,7 +6,6 @@
 #include <fstream>
 #include <pqxx/pqxx>
 #include <stdexcept>
-#include <thread>
 
 namespace sample::local {
 namespace {
@@ -82,22 +81,16 @@ void LocalPostgres::stop() {
 }
 
 void LocalPostgres::wait_until_ready() {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  std::string last_error;
-  std::string target = connection_string_to("postgres");
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (!server_->running()) {
-      throw std::runtime_error("PostgreSQL exited while starting:\n" + server_->log_tail());
-    }
+  const std::string target = connection_string_to("postgres");
+  server_->wait_until_ready("PostgreSQL", std::chrono::seconds(30), [&](std::string& reason) {
     try {
       pqxx::connection probe(target);
-      return;
+      return true;
     } catch (const std::exception& failure) {
-      last_error = failure.what();
+      reason = failure.what();
+      return false;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  throw std::runtime_error("PostgreSQL not ready within 30 s (" + last_error + "):\n" + server_->log_tail());
+  });
 }
 
 std::vector<std::string> LocalPostgres::service_environment() const {

@@ -3,7 +3,6 @@
 #include <hiredis/hiredis.h>
 
 #include <stdexcept>
-#include <thread>
 
 namespace sample::local {
 namespace {
@@ -38,15 +37,8 @@ void LocalRedis::start() {
       .argv = {binary, "--port", std::to_string(port_), "--bind", "127.0.0.1", "--dir", directory_.string(),
                "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no"},
       .log_file = directory_ / "redis.log"});
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (!answers_ping(port_)) {
-    if (!server_->running())
-      throw std::runtime_error("redis-server exited while starting:\n" + server_->log_tail());
-    if (std::chrono::steady_clock::now() >= deadline) {
-      throw std::runtime_error("redis-server not answering within 15 s:\n" + server_->log_tail());
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  server_->wait_until_ready("redis-server", std::chrono::seconds(15),
+                            [this](std::string&) { return answers_ping(port_); });
 }
 
 void LocalRedis::stop() {

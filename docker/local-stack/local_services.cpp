@@ -4,7 +4,6 @@
 
 #include <fstream>
 #include <stdexcept>
-#include <thread>
 
 namespace sample::local {
 
@@ -26,19 +25,11 @@ void LocalService::start() {
   if (process_) return;
   process_ =
       std::make_unique<ChildProcess>(ChildOptions{.argv = argv_, .extra_env = env_, .log_file = log_file_});
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!ready_()) {
-    if (!process_->running()) {
-      std::string tail = process_->log_tail();
-      process_.reset();
-      throw std::runtime_error(name_ + " exited while starting:\n" + tail);
-    }
-    if (std::chrono::steady_clock::now() >= deadline) {
-      std::string tail = process_->log_tail();
-      process_.reset();
-      throw std::runtime_error(name_ + " not ready within 30 s:\n" + tail);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  try {
+    process_->wait_until_ready(name_, std::chrono::seconds(30), [this](std::string&) { return ready_(); });
+  } catch (...) {
+    process_.reset();  // stops it
+    throw;
   }
 }
 
