@@ -105,14 +105,12 @@ function parseIntegrity(sri, where) {
   fail(`unsupported integrity '${sri}' in ${where} (expected e.g. sha512-<base64>)`);
 }
 
-function fileDigest(file, algo) {
-  return createHash(algo).update(fs.readFileSync(file)).digest('base64');
-}
-
-// Returns { ok, actual } where actual is the computed "<algo>-<base64>".
+// Returns { ok, actual, bytes }: actual is the computed "<algo>-<base64>"; bytes the file, read once for
+// every digest taken of it.
 function verifyFile(file, expected) {
-  const digest = fileDigest(file, expected.algo);
-  return { ok: expected.digests.includes(digest), actual: `${expected.algo}-${digest}` };
+  const bytes = fs.readFileSync(file);
+  const digest = createHash(expected.algo).update(bytes).digest('base64');
+  return { ok: expected.digests.includes(digest), actual: `${expected.algo}-${digest}`, bytes };
 }
 
 // ---------------------------------------------------------------------------
@@ -158,13 +156,13 @@ function npmPack(spec, stagingDir) {
 }
 
 // Makes sure <tarDir>/<name>-<version>.tgz exists and matches `integrity`.
-// Returns { file, state: 'cached' | 'packed' }.
+// Returns { file, state: 'cached' | 'packed', bytes }.
 function ensureTarball({ name, version, integrity, integritySource, tarDir }) {
   const expected = parseIntegrity(integrity, integritySource);
   const file = path.join(tarDir, tarballName(name, version));
   if (fs.existsSync(file)) {
     const check = verifyFile(file, expected);
-    if (check.ok) return { file, state: 'cached' };
+    if (check.ok) return { file, state: 'cached', bytes: check.bytes };
     warn(
       `${file} is corrupt: integrity ${check.actual} does not match ${integrity} ` +
         `(from ${integritySource}); re-fetching ${name}@${version}`,
@@ -184,10 +182,10 @@ function ensureTarball({ name, version, integrity, integritySource, tarDir }) {
       );
     }
     fs.renameSync(packed, file);
+    return { file, state: 'packed', bytes: check.bytes };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  return { file, state: 'packed' };
 }
 
 // ---------------------------------------------------------------------------
@@ -200,17 +198,18 @@ function ensureTarball({ name, version, integrity, integritySource, tarDir }) {
 // extracted package (a hard-linked copy of the tarball's entry). It is not an archive, so a kernel that ever
 // had to extract it fails instead of caching anything.
 
-function cacheDigest(file, name, version) {
-  const hash = createHash('sha256').update(fs.readFileSync(file));
+function cacheDigest(bytes, name, version) {
+  const hash = createHash('sha256').update(bytes);
   for (const part of [name, version]) hash.update('\0').update(part);
   return hash.digest('hex');
 }
 
+// Returns { ticket, digest }.
 function ensureCacheTicket(tarball, name, version, integrity) {
   const ticket = `${tarball}.cache-ticket`;
   const content = `jsii-cpp package cache ticket, not an archive: ${name}@${version} ${integrity}\n`;
   if (readTextIfExists(ticket) !== content) writeFileAtomic(ticket, content);
-  return ticket;
+  return { ticket, digest: cacheDigest(Buffer.from(content), name, version) };
 }
 
 // ---------------------------------------------------------------------------
@@ -361,7 +360,7 @@ function main() {
           `node_modules is stale, run 'npm ci' (or scripts/setup.sh)`,
       );
     }
-    const { file, state } = ensureTarball({
+    const { file, state, bytes } = ensureTarball({
       name: pkg.name,
       version: pkg.version,
       integrity: entry.integrity,
@@ -376,7 +375,7 @@ function main() {
       tarball: file,
       integrity: entry.integrity,
       dependencies: pkg.dependencies,
-      cache: { digest: cacheDigest(file, pkg.name, pkg.version), ticket, ticketDigest: cacheDigest(ticket, pkg.name, pkg.version) },
+      cache: { digest: cacheDigest(bytes, pkg.name, pkg.version), ticket: ticket.ticket, ticketDigest: ticket.digest },
     });
   }
 
