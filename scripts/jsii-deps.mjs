@@ -7,7 +7,8 @@
 //
 // Only node builtins are used. Everything is idempotent: tarballs that already
 // exist and verify are not fetched again, the runtime is only re-extracted when
-// its VERSION differs, and packages.json is only rewritten when it changes.
+// its VERSION or its patch set (scripts/jsii-runtime-patches.mjs) differs, and packages.json is only
+// rewritten when it changes.
 
 import { spawnSync } from 'node:child_process';
 import { createHash, getHashes } from 'node:crypto';
@@ -15,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { applyRuntimePatches, patchRecordCurrent } from './jsii-runtime-patches.mjs';
 
 const TAG = 'jsii-deps:';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -301,7 +303,7 @@ function ensureRuntime(runtime, out, tarDir) {
   const { package: name, version, integrity } = runtime;
   const dir = path.join(out, 'runtime');
   const installed = readTextIfExists(path.join(dir, 'VERSION'));
-  if (installed !== undefined && installed.trim() === version && runtimeComplete(dir)) {
+  if (installed !== undefined && installed.trim() === version && runtimeComplete(dir) && patchRecordCurrent(dir)) {
     return { name, version, dir, state: 'cached' };
   }
 
@@ -321,6 +323,11 @@ function ensureRuntime(runtime, out, tarDir) {
       fail(`${file} does not contain package/webpack/lib/program.js and package/webpack/bin/jsii-runtime.js`);
     }
     fs.writeFileSync(path.join(extracted, 'VERSION'), `${version}\n`);
+    const { applied, skipped } = applyRuntimePatches(extracted, version);
+    for (const { id, reason } of skipped) {
+      warn(`runtime patch ${id} not applied: ${reason}; the kernel runs as published (correct, slower)`);
+    }
+    if (applied.length > 0) log(`${name}@${version}: applied ${applied.join(', ')} (scripts/jsii-runtime-patches.mjs)`);
     // Swap into place: move any old runtime aside, then rename the new one in.
     if (fs.existsSync(dir)) fs.renameSync(dir, path.join(tmp, 'previous'));
     fs.renameSync(extracted, dir);
