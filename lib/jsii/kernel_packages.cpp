@@ -166,8 +166,13 @@ bool Kernel::try_load_package(std::string_view name) {
     (void)load(name, entry.version, entry.tarball);
     return true;
   }
+  // A kernel that cannot start, or dies, says so itself: the note below is only for what it reports about
+  // this load.
+  start();
   try {
     (void)load(name, entry.version, ticket);
+  } catch (const KernelDied&) {
+    throw;
   } catch (const Error& failure) {
     // The ticket's entry shares its files with the tarball's: damage in one is damage in both.
     throw Error(std::string(failure.what()) + " (loaded through the package cache ticket " + ticket +

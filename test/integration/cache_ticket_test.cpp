@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include "test_support.hpp"
 
@@ -100,6 +101,21 @@ TEST_F(PackageCacheTickets, WithThePackageCacheOffTheTarballIsLoaded) {
   }
   unsetenv("JSII_RUNTIME_PACKAGE_CACHE");
   EXPECT_FALSE(fs::exists(cache_entry(entry_["cache"]["ticketDigest"]))) << "no ticket without the cache";
+}
+
+TEST(PackageCacheTicketLoads, AKernelThatCannotStartIsReportedAsSuchNotAsACacheProblem) {
+  // The shared cache has complete entries (the build primes it), so this load would go through a ticket.
+  ASSERT_EQ(setenv("JSII_NODE", "/bin/false", 1), 0);
+  try {
+    jsii::Kernel kernel;
+    kernel.load_package("constructs");
+    ADD_FAILURE() << "a kernel that exits at once loaded a package";
+  } catch (const jsii::KernelDied& died) {
+    const std::string message = died.what();
+    EXPECT_NE(message.find("ended before its handshake"), std::string::npos) << message;
+    EXPECT_EQ(message.find("cache"), std::string::npos) << "not a package cache problem: " << message;
+  }
+  unsetenv("JSII_NODE");
 }
 
 }  // namespace
