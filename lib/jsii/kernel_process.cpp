@@ -4,9 +4,11 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/process/args.hpp>
@@ -327,14 +329,24 @@ void KernelProcess::close_input() {
 ExitInfo KernelProcess::wait_for(std::chrono::milliseconds timeout) {
   if (impl_->exit_info) return *impl_->exit_info;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
+  // Every program waits here for the kernel's exit: sleep until it happens (a pidfd becomes readable when the
+  // process ends; Linux >= 5.3) instead of checking every few milliseconds. Without pidfds, check every 5 ms.
+  const Fd exited{static_cast<int>(::syscall(SYS_pidfd_open, impl_->child.id(), 0))};
   std::error_code ec;
   for (;;) {
     if (!impl_->child.running(ec)) {
       impl_->exit_info = ExitInfo{decode_wait_status(impl_->child.native_exit_code())};
       return *impl_->exit_info;
     }
-    if (std::chrono::steady_clock::now() >= deadline) return ExitInfo{};
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return ExitInfo{};
+    if (exited.get() >= 0) {
+      pollfd ready{exited.get(), POLLIN, 0};
+      (void)::poll(&ready, 1, static_cast<int>(std::min<std::chrono::milliseconds::rep>(left.count(), 1000)));
+    } else {
+      std::this_thread::sleep_for(std::min(left, std::chrono::milliseconds(5)));
+    }
   }
 }
 
