@@ -10,10 +10,29 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const PROGRAM = path.join('lib', 'program.js');
+
+/**
+ * A patch that defers one `require` of the kernel's start to the first use of the module: the binding becomes
+ * an object whose getters require the module then. Only for bindings the bundle reads as `binding.member`
+ * for the listed members (scripts.jsii_runtime_patches checks the installed bundle for that), and for members
+ * called without regard to `this` (a getter hands back the module's own function or class).
+ */
+function deferredRequire({ id, why, module, binding, load, members }) {
+  return {
+    id,
+    file: PROGRAM,
+    why,
+    find: `${binding}=${load}`,
+    replace: `${binding}={${members.map((member) => `get ${member}(){return ${load}.${member}}`).join(',')}}`,
+    deferred: { module, binding, members },
+  };
+}
+
 export const RUNTIME_PATCHES = [
   {
     id: 'runtime-index-range-reads',
-    file: path.join('lib', 'program.js'),
+    file: PROGRAM,
     // LazyTypes.get (@jsii/kernel, runtime index v1) reads the whole definitions file (23 MB for aws-cdk-lib)
     // into memory on the first type lookup, to decode the one line it needs: ~80 ms per start on the machine
     // of bench/results.md. The index already holds every line's byte range, so read just that range.
@@ -33,7 +52,7 @@ export const RUNTIME_PATCHES = [
   },
   {
     id: 'runtime-index-row-search',
-    file: path.join('lib', 'program.js'),
+    file: PROGRAM,
     // LazyTypes' first lookup of a name decodes all of the index's names (23,145 for aws-cdk-lib) and builds a
     // Map of them. The names are sorted, so find the row by binary search over the index's bytes instead, with
     // the line starts found in one pass over them: for aws-cdk-lib ~12 ms instead of ~40 ms in a fresh process
@@ -58,6 +77,45 @@ export const RUNTIME_PATCHES = [
       'const e2=ne(this,y,"m",Q).call(this),p=new Map;for(let m=0;m<e2.length;m++)p.set(e2[m],m);' +
       're(this,Z,p,"f")}return ne(this,Z,"f").get(e)}})()',
   },
+  {
+    id: 'runtime-index-offset-check',
+    file: PROGRAM,
+    // Loading an indexed package checks that the index's definition offsets ascend, one Buffer#readUInt32LE
+    // per type: for aws-cdk-lib's 23,145 types ~12 ms in a fresh process here, as each call validates its
+    // argument. The offsets lie within the buffer (checked just before), so reading the four bytes directly
+    // gives the same values: ~3 ms.
+    why: 'the runtime index check reads its offsets byte-wise instead of through validated Buffer calls',
+    find: 'let Y=V.readUInt32LE(K.start);if(0!==Y)return;for(let e=1;e<=F;e++){const p=V.readUInt32LE(K.start+4*e);if(p<Y)return;Y=p}',
+    replace:
+      'let Y=V.readUInt32LE(K.start);if(0!==Y)return;' +
+      'for(let e=1,o=K.start+4;e<=F;e++,o+=4){const p=(V[o]|V[o+1]<<8|V[o+2]<<16|V[o+3]<<24)>>>0;if(p<Y)return;Y=p}',
+  },
+  // The kernel's start requires modules a run that finds its packages in the cache never uses: ~15 ms of
+  // its ~85 ms start on the machine of bench/results.md, which a JavaScript app does not pay.
+  deferredRequire({
+    id: 'defer-tar',
+    why: 'tar (and zlib under it) is required when a package is first extracted, not at every start',
+    module: '7344', // @jsii/kernel tar-cache: untarInto
+    binding: 'K',
+    load: 'N(m(6827))',
+    members: ['extract'],
+  }),
+  deferredRequire({
+    id: 'defer-zlib',
+    why: 'zlib is required when a compressed assembly is read or written, not at every start',
+    module: '5757', // @jsii/spec assembly-utils: loadAssemblyFromBuffer, writeAssembly
+    binding: 'B',
+    load: '_(m(3106))',
+    members: ['gzipSync', 'gunzipSync'],
+  }),
+  deferredRequire({
+    id: 'defer-worker-threads',
+    why: 'worker_threads is required when a runtime index is built, not at every start',
+    module: '22', // @jsii/kernel runtime-index: buildIndexInWorker
+    binding: 'ce',
+    load: 'm(8167)',
+    members: ['Worker'],
+  }),
 ];
 
 /** Names this patch set: the first line of <runtime>/PATCHES. */

@@ -159,3 +159,28 @@ test('found names are searched, not mapped; the first missing name builds the pu
   names.forEach((name, row) => assert.equal(types.rowOf(name), row));
   types.cleanup();
 });
+
+test('the offset check accepts and rejects the index offsets the published check does', () => {
+  const { find, replace } = patchById('runtime-index-offset-check');
+  // Where the patched text sits, V is the index buffer, K the offsets' byte range and F the type count; it
+  // returns (rejects the index) or falls through with Y, the last offset.
+  const check = (text) => new Function('V', 'K', 'F', `${text}return Y`);
+  const [before, after] = [check(find), check(replace)];
+  const index = (prefix, offsets) => {
+    const buffer = Buffer.alloc(prefix + 4 * offsets.length, 0xab);
+    offsets.forEach((offset, i) => buffer.writeUInt32LE(offset, prefix + 4 * i));
+    return { V: buffer, K: { start: prefix, length: 4 * offsets.length }, F: offsets.length - 1 };
+  };
+  for (const [label, prefix, offsets] of [
+    ['ascending', 3, [0, 10, 10, 4000, 70000]],
+    ['past 2^31 (unsigned)', 5, [0, 1, 2 ** 31, 2 ** 32 - 2, 2 ** 32 - 1]],
+    ['one type', 0, [0, 7]],
+    ['no types', 2, [0]],
+    ['descending', 1, [0, 10, 9, 20]],
+    ['high bytes descending', 6, [0, 2 ** 31, 2 ** 24]],
+    ['not starting at 0', 4, [1, 2, 3]],
+  ]) {
+    const { V, K, F } = index(prefix, offsets);
+    assert.equal(after(V, K, F), before(V, K, F), label);
+  }
+});
