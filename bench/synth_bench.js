@@ -10,7 +10,7 @@
 //    `runs` times each after one warm-up: with aws-cdk-lib's CloudFormation validator off (CDK_VALIDATION=false)
 //    and on (the default); then both through `cdk synth`. Medians. Version reporting stays at the CLI's
 //    default (on) in both: each app pays for its own metadata.
-// 4. Runs cdk-app once with JSII_CPP_PROFILE for the breakdown of where its time goes.
+// 4. Runs cdk-app five times with JSII_CPP_PROFILE: the breakdown of where its time goes, medians.
 // Prints `name: value` lines and appends a dated row to bench/results.md. Never a test: nothing here is
 // asserted except template identity.
 const { spawnSync } = require('child_process');
@@ -142,15 +142,33 @@ report('cdk_synth', 'cdk_synth_ratio_cpp_over_js', interleaved((app) => run(cdkC
   ['synth', '--quiet', '--no-notices', '-c', `environment=${environment}`, '--output', freshOutdir(), '--app', apps[app].cli],
   { ...process.env, ...quietCli }, `cdk synth of ${app}`)));
 
-// 4. Where cdk-app's time goes.
-const profile = path.join(work, 'profile.txt');
-const outdir = freshOutdir();
-run(apps.cpp.command, [], { ...appEnv(context, { CDK_VALIDATION: 'false', CDK_OUTDIR: outdir }), JSII_CPP_PROFILE: profile },
-  'profiled cdk-app synth');
-if (fs.existsSync(profile)) {
-  for (const line of fs.readFileSync(profile, 'utf8').trim().split('\n')) console.log(`cpp_${line}`);
-} else {
+// 4. Where cdk-app's time goes: each figure's median over a few profiled runs (one run is as noisy as the
+// timings above).
+const profileRuns = 5;
+const profiles = [];
+for (let i = 0; i < profileRuns; ++i) {
+  const profile = path.join(work, `profile-${i}.txt`);
+  run(apps.cpp.command, [], { ...appEnv(context, { CDK_VALIDATION: 'false', CDK_OUTDIR: freshOutdir() }),
+    JSII_CPP_PROFILE: profile }, 'profiled cdk-app synth');
+  if (fs.existsSync(profile)) profiles.push(fs.readFileSync(profile, 'utf8').trim().split('\n'));
+}
+if (profiles.length === 0) {
   console.log('cpp_profile: not written (a runtime without JSII_CPP_PROFILE support?)');
+} else {
+  console.log(`cpp_profile_runs: ${profiles.length} (each figure's median)`);
+  const figuresByName = new Map();
+  for (const lines of profiles) {
+    for (const line of lines) {
+      const at = line.indexOf(': ');
+      const [name, value] = [line.slice(0, at), Number(line.slice(at + 2))];
+      if (!figuresByName.has(name)) figuresByName.set(name, []);
+      figuresByName.get(name).push(value);
+    }
+  }
+  for (const [name, values] of figuresByName) {
+    const value = median(values);
+    console.log(`cpp_${name}: ${name.endsWith('_ms') ? value.toFixed(1) : value}`);
+  }
 }
 
 // The dated row.
