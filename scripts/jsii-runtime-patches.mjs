@@ -15,17 +15,19 @@ const PROGRAM = path.join('lib', 'program.js');
 /**
  * A patch that defers one `require` of the kernel's start to the first use of the module: the binding becomes
  * an object whose getters require the module then. Only for bindings the bundle reads as `binding.member`
- * for the listed members (scripts.jsii_runtime_patches checks the installed bundle for that), and for members
- * called without regard to `this` (a getter hands back the module's own function or class).
+ * for the listed members (scripts.jsii_runtime_deferred_requires checks the installed bundle for that), and for
+ * members called without regard to `this` (a getter hands back the module's own function or class).
+ * `requires` is the webpack id of the deferred module; `wrap`, the helper the bundle passes it through, if any.
  */
-function deferredRequire({ id, why, module, binding, load, members }) {
+function deferredRequire({ id, why, module, binding, requires, wrap, members }) {
+  const load = wrap ? `${wrap}(m(${requires}))` : `m(${requires})`;
   return {
     id,
     file: PROGRAM,
     why,
     find: `${binding}=${load}`,
     replace: `${binding}={${members.map((member) => `get ${member}(){return ${load}.${member}}`).join(',')}}`,
-    deferred: { module, binding, members },
+    deferred: { module, binding, requires, members },
   };
 }
 
@@ -97,7 +99,8 @@ export const RUNTIME_PATCHES = [
     why: 'tar (and zlib under it) is required when a package is first extracted, not at every start',
     module: '7344', // @jsii/kernel tar-cache: untarInto
     binding: 'K',
-    load: 'N(m(6827))',
+    requires: '6827',
+    wrap: 'N', // __importStar
     members: ['extract'],
   }),
   deferredRequire({
@@ -105,7 +108,8 @@ export const RUNTIME_PATCHES = [
     why: 'zlib is required when a compressed assembly is read or written, not at every start',
     module: '5757', // @jsii/spec assembly-utils: loadAssemblyFromBuffer, writeAssembly
     binding: 'B',
-    load: '_(m(3106))',
+    requires: '3106',
+    wrap: '_', // __importStar
     members: ['gzipSync', 'gunzipSync'],
   }),
   deferredRequire({
@@ -113,7 +117,7 @@ export const RUNTIME_PATCHES = [
     why: 'worker_threads is required when a runtime index is built, not at every start',
     module: '22', // @jsii/kernel runtime-index: buildIndexInWorker
     binding: 'ce',
-    load: 'm(8167)',
+    requires: '8167',
     members: ['Worker'],
   }),
 ];
